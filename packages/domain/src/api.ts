@@ -1,0 +1,263 @@
+/**
+ * The JSON the API returns, decided once (presenters in the server build exactly these shapes;
+ * the web app reads them). zod schemas double as the OpenAPI response documentation.
+ */
+import { z } from "zod";
+import {
+  AgreementIndicatorKind,
+  AgreementIndicatorState,
+  AgreementStatus,
+  AgreementStructure,
+  AreaKind,
+  FreedomPriority,
+  FreedomScope,
+  IndicatorSource,
+  NegotiationParty,
+  NegotiationStatus,
+  OrganisationKind,
+  OutcomePartnerRole,
+  Polarity,
+  SignUpRole,
+  ThemeKind,
+  TitleStatus,
+} from "./vocabulary.js";
+import { TargetForm } from "./target-forms.js";
+
+export const ApiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** The request field at fault ("asAt", "slug"), when there is one. */
+    field: z.string().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export const OrganisationRef = z.object({
+  slug: z.string(),
+  name: z.string(),
+  kind: OrganisationKind,
+  statutory: z.boolean(),
+});
+export type OrganisationRef = z.infer<typeof OrganisationRef>;
+
+export const OrganisationView = OrganisationRef.extend({
+  statutoryBasis: z.string().nullable(),
+  aliases: z.array(z.string()),
+  area: z.object({ code: z.string(), name: z.string() }).nullable(),
+  note: z.string().nullable(),
+});
+export type OrganisationView = z.infer<typeof OrganisationView>;
+
+export const AreaView = z.object({
+  code: z.string(),
+  legacyCode: z.string().nullable(),
+  name: z.string(),
+  kind: AreaKind,
+  parent: z.string().nullable(),
+  lsp: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type AreaView = z.infer<typeof AreaView>;
+
+export const BaselineView = z.object({
+  component: z.string(),
+  value: z.string(),
+  unit: z.string().nullable(),
+  period: z.string().nullable(),
+  source: z.string().nullable(),
+  written: z.string(),
+});
+export type BaselineView = z.infer<typeof BaselineView>;
+
+export const PendingBaselineView = z.object({
+  reason: z.string(),
+  expectedBy: z.string().nullable(),
+  written: z.string(),
+});
+export type PendingBaselineView = z.infer<typeof PendingBaselineView>;
+
+export const TargetView = z.object({
+  year: z.string(),
+  component: z.string(),
+  target: TargetForm,
+  /** The number the target works out at from its form and the baseline; null when the baseline is pending. */
+  value: z.string().nullable(),
+  /** The number the seed printed, when it differs from the computed one (592 beside 591.5). */
+  writtenValue: z.string().nullable(),
+  written: z.string(),
+});
+export type TargetView = z.infer<typeof TargetView>;
+
+export const StatusEntryView = z.object({
+  asAt: z.string(),
+  status: NegotiationStatus,
+  party: NegotiationParty,
+  note: z.string().nullable(),
+});
+export type StatusEntryView = z.infer<typeof StatusEntryView>;
+
+export const SignUpView = z.object({
+  organisation: OrganisationRef,
+  role: SignUpRole,
+  detail: z.string().nullable(),
+});
+export type SignUpView = z.infer<typeof SignUpView>;
+
+export const AgreementIndicatorView = z.object({
+  id: z.number().int(),
+  /** Path-safe key of the code: "NI 47" → "ni-47". */
+  key: z.string(),
+  code: z.string(),
+  title: z.string(),
+  titleAsWritten: z.string().nullable(),
+  titleStatus: TitleStatus,
+  /** Part of the National Indicator Set (marked * in the submission template). */
+  nationalIndicatorSet: z.boolean(),
+  kind: AgreementIndicatorKind,
+  state: AgreementIndicatorState,
+  replacedBy: z.string().nullable(),
+  replaces: z.string().nullable(),
+  replacementReason: z.string().nullable(),
+  theme: z.object({ code: z.string(), title: z.string() }),
+  outcomeNumber: z.number().int().nullable(),
+  polarity: Polarity,
+  unit: z.string().nullable(),
+  dataSource: z.string().nullable(),
+  lpsa2: z.boolean(),
+  baselines: z.array(BaselineView),
+  baselinePending: PendingBaselineView.nullable(),
+  targets: z.array(TargetView),
+  targetNote: z.string().nullable(),
+  /** Latest entry of the status history (today). */
+  status: NegotiationStatus.nullable(),
+  statusHistory: z.array(StatusEntryView),
+  partners: z.array(SignUpView),
+  notes: z.array(z.string()),
+  version: z.number().int(),
+});
+export type AgreementIndicatorView = z.infer<typeof AgreementIndicatorView>;
+
+export const OutcomePartnerView = z.object({
+  organisation: OrganisationRef,
+  role: OutcomePartnerRole,
+  detail: z.string().nullable(),
+});
+export type OutcomePartnerView = z.infer<typeof OutcomePartnerView>;
+
+export const OutcomeView = z.object({
+  number: z.number().int(),
+  title: z.string(),
+  deleted: z.boolean(),
+  deletedNote: z.string().nullable(),
+  lpsa2: z.boolean(),
+  sip: z.boolean(),
+  block: z.object({ code: z.string(), title: z.string() }),
+  partners: z.array(OutcomePartnerView),
+  indicators: z.array(AgreementIndicatorView),
+  notes: z.array(z.string()),
+});
+export type OutcomeView = z.infer<typeof OutcomeView>;
+
+export const ThemeView = z.object({
+  code: z.string(),
+  title: z.string(),
+  kind: ThemeKind,
+  description: z.string().nullable(),
+  indicators: z.array(AgreementIndicatorView),
+  outcomes: z.array(OutcomeView),
+});
+export type ThemeView = z.infer<typeof ThemeView>;
+
+export const FreedomView = z.object({
+  number: z.number().int(),
+  title: z.string(),
+  problem: z.string(),
+  freedomSought: z.string(),
+  priority: FreedomPriority,
+  benefitsToCentralGovernment: z.string().nullable(),
+  benefitsToPartners: z.string().nullable(),
+  benefitsToCommunity: z.string().nullable(),
+  scope: FreedomScope,
+  outcomes: z.array(z.number().int()),
+  block: z.object({ code: z.string(), title: z.string() }).nullable(),
+  department: z.string().nullable(),
+  status: z.string().nullable(),
+  notes: z.array(z.string()),
+});
+export type FreedomView = z.infer<typeof FreedomView>;
+
+export const AgreementSummaryView = z.object({
+  slug: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  area: z.object({ code: z.string(), name: z.string() }),
+  firstYear: z.string(),
+  lastYear: z.string(),
+  /** Every financial year the agreement covers, "2008/09", "2009/10", "2010/11". */
+  years: z.array(z.string()),
+  status: AgreementStatus,
+  revision: z.number().int(),
+  predecessor: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  successor: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  published: z.boolean(),
+  structure: AgreementStructure,
+  summary: z.string().nullable(),
+  indicatorCounts: z.object({
+    designated: z.number().int(),
+    statutory: z.number().int(),
+    primary: z.number().int(),
+    secondary: z.number().int(),
+    local: z.number().int(),
+    omitted: z.number().int(),
+  }),
+  outcomeCount: z.number().int(),
+  freedomCount: z.number().int(),
+});
+export type AgreementSummaryView = z.infer<typeof AgreementSummaryView>;
+
+export const AgreementDetailView = AgreementSummaryView.extend({
+  responsibleAuthority: OrganisationRef,
+  governmentOffice: OrganisationRef,
+  source: z.string(),
+  deadlines: z.array(z.object({ name: z.string(), date: z.string() })),
+  themes: z.array(ThemeView),
+  version: z.number().int(),
+});
+export type AgreementDetailView = z.infer<typeof AgreementDetailView>;
+
+export const AgreementListView = z.object({ agreements: z.array(AgreementSummaryView) });
+export type AgreementListView = z.infer<typeof AgreementListView>;
+
+export const IndicatorListView = z.object({ indicators: z.array(AgreementIndicatorView) });
+export type IndicatorListView = z.infer<typeof IndicatorListView>;
+
+/** An agreement indicator with the agreement it belongs to (the indicator page). */
+export const AgreementIndicatorPageView = AgreementIndicatorView.extend({
+  agreement: z.object({ slug: z.string(), name: z.string(), shortName: z.string(), years: z.array(z.string()) }),
+});
+export type AgreementIndicatorPageView = z.infer<typeof AgreementIndicatorPageView>;
+
+export const OutcomeListView = z.object({ outcomes: z.array(OutcomeView) });
+export const FreedomListView = z.object({ freedoms: z.array(FreedomView) });
+
+export const IndicatorDefinitionView = z.object({
+  key: z.string(),
+  code: z.string(),
+  title: z.string(),
+  titleStatus: TitleStatus,
+  titleSource: z.string().nullable(),
+  source: IndicatorSource,
+  unit: z.string().nullable(),
+  polarity: Polarity,
+  department: z.string().nullable(),
+  dataSource: z.string().nullable(),
+  components: z.array(z.string()),
+  note: z.string().nullable(),
+  /** The agreements that commit to it. */
+  usedIn: z.array(z.object({ agreement: z.string(), shortName: z.string(), kind: AgreementIndicatorKind, state: AgreementIndicatorState })),
+});
+export type IndicatorDefinitionView = z.infer<typeof IndicatorDefinitionView>;
+export const CatalogueView = z.object({ indicators: z.array(IndicatorDefinitionView) });
+export const OrganisationListView = z.object({ organisations: z.array(OrganisationView) });
+export const AreaListView = z.object({ areas: z.array(AreaView) });

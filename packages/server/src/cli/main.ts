@@ -1,0 +1,128 @@
+/** `npx accord …`: serve, migrate, seed, and read-only reports for scripts. */
+import { Command, CommanderError } from "commander";
+import { resolve } from "node:path";
+import { IsoDate } from "@accord/domain";
+import { AppError } from "../errors.js";
+import { migrateDatabase, openDatabase, repositoryRoot } from "../db/client.js";
+import type { Database } from "../db/client.js";
+import { loadDemo } from "../features/demo/load-demo.js";
+import { getPositionSummary, listAgreements } from "../features/agreements/service.js";
+import { serve } from "./serve.js";
+
+const dataFolder = resolve(repositoryRoot, "data");
+
+async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase();
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+const program = new Command()
+  .name("accord")
+  .description("Accord: Local Area Agreements between a partnership and central government.")
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command("serve")
+  .description("serve the web app and API (HOST, PORT; default 127.0.0.1:3000)")
+  .action(async () => {
+    await serve({ migrate: false, loadDemoWhenEmpty: false });
+  });
+
+program
+  .command("start")
+  .description("migrate, load the Kent demo into an empty database, and serve (what npm start runs)")
+  .action(async () => {
+    await serve({ migrate: true, loadDemoWhenEmpty: true });
+  });
+
+program
+  .command("migrate")
+  .description("bring the database schema up to date")
+  .action(async () => {
+    await withDatabase(async (database) => {
+      await migrateDatabase(database);
+      print(`Database at ${database.location} is up to date.`);
+    });
+  });
+
+program
+  .command("seed")
+  .description("load data into the database")
+  .option("--demo", "load the Kent demo (both Kent agreements and reference data); safe to repeat")
+  .action(async (options: { demo?: boolean }) => {
+    if (!options.demo) throw new AppError("BAD_REQUEST", "Say what to load: accord seed --demo", { field: "--demo" });
+    await withDatabase(async (database) => {
+      await migrateDatabase(database);
+      const report = await loadDemo(database, dataFolder);
+      print(`Loaded: ${report.loaded.join(", ") || "nothing new"}${report.alreadyPresent.length ? `; already present: ${report.alreadyPresent.join(", ")}` : ""}.`);
+      print(`Reference data: ${report.areas} areas, ${report.organisations} organisations, ${report.indicatorDefinitions} indicator definitions.`);
+    });
+  });
+
+program
+  .command("agreements")
+  .description("list the agreements")
+  .option("--json", "print JSON")
+  .action(async (options: { json?: boolean }) => {
+    const agreements = await withDatabase((database) => listAgreements(database.db));
+    if (options.json) {
+      print(JSON.stringify(agreements));
+      return;
+    }
+    for (const agreement of agreements) {
+      const counts = agreement.indicatorCounts;
+      print(
+        `${agreement.slug.padEnd(12)} ${agreement.name} (${agreement.firstYear}–${agreement.lastYear}), ${agreement.status}, revision ${agreement.revision}: ` +
+          `${counts.designated + counts.statutory + counts.primary + counts.secondary + counts.local} indicators`,
+      );
+    }
+  });
+
+program
+  .command("position-summary")
+  .description("the position on target-setting as at a date")
+  .requiredOption("--agreement <slug>", "agreement slug, e.g. kent-ka2")
+  .requiredOption("--as-at <date>", "date, YYYY-MM-DD")
+  .option("--json", "print JSON (the same as the API)")
+  .action(async (options: { agreement: string; asAt: string; json?: boolean }) => {
+    const parsed = IsoDate.safeParse(options.asAt);
+    if (!parsed.success) throw new AppError("BAD_REQUEST", `--as-at ${parsed.error.issues[0]?.message ?? "is not valid"}`, { field: "--as-at" });
+    const summary = await withDatabase((database) => getPositionSummary(database.db, options.agreement, parsed.data));
+    if (options.json) {
+      print(JSON.stringify(summary));
+      return;
+    }
+    print(`Position on target-setting for ${summary.agreement} as at ${summary.asAt}`);
+    print(`  Agreed between partners and with the Government Office   ${summary.agreedWithGovernmentOffice}`);
+    print(`  Agreed between partners, under discussion                ${summary.underDiscussion}`);
+    print(`  Unlikely to be agreed until after the deadline           ${summary.afterDeadline}`);
+    if (summary.notStarted > 0) print(`  Not started                                              ${summary.notStarted}`);
+    print(`  Total                                                    ${summary.total}`);
+    print(`  Statutory targets to be agreed                           (${summary.statutoryToBeAgreed})`);
+  });
+
+function report(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode;
+  if (error instanceof AppError) {
+    process.stderr.write(`accord: ${error.message}${error.field ? ` [${error.field}]` : ""}\n`);
+    for (const detail of error.details) process.stderr.write(`  - ${detail.field}: ${detail.message}\n`);
+    return 1;
+  }
+  process.stderr.write(`accord: ${error instanceof Error ? error.message : String(error)}\n`);
+  return 1;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = report(error);
+}

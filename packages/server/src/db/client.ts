@@ -1,0 +1,89 @@
+/**
+ * One SQL dialect, PostgreSQL: embedded PGlite in a data folder by default, a PostgreSQL server
+ * when DATABASE_URL is set. Both are reached through the same Drizzle schema and queries.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema/index.js";
+import { lockDataFolder } from "./lock.js";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Where the data lives: the folder, or the server URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repositoryRoot = resolve(here, "../../../..");
+export const migrationsFolder = resolve(here, "migrations");
+
+export function defaultDataFolder(): string {
+  return process.env.ACCORD_DATA_DIR ? resolve(process.env.ACCORD_DATA_DIR) : resolve(repositoryRoot, ".accord-data");
+}
+
+export interface OpenOptions {
+  /** PostgreSQL server URL; defaults to DATABASE_URL. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; defaults to ACCORD_DATA_DIR or .accord-data in the repository. */
+  dataFolder?: string | undefined;
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "PostgreSQL server";
+  }
+}
+
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+  if (databaseUrl) {
+    const { default: pg } = await import("pg");
+    const { drizzle } = await import("drizzle-orm/node-postgres");
+    // numeric comes back as text (the default), so exact decimals are never turned into floats.
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    const db = drizzle(pool, { schema }) as unknown as Db;
+    return { db, kind: "postgres", location: redact(databaseUrl), close: () => pool.end() };
+  }
+  const folder = options.dataFolder ?? defaultDataFolder();
+  mkdirSync(folder, { recursive: true });
+  const lock = lockDataFolder(folder);
+  try {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const client = await PGlite.create(folder);
+    const db = drizzle(client, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: "pglite",
+      location: folder,
+      close: async () => {
+        await client.close();
+        lock.release();
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === "pglite") {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(database.db as unknown as Parameters<typeof migrate>[0], { migrationsFolder });
+  } else {
+    const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+    await migrate(database.db as unknown as Parameters<typeof migrate>[0], { migrationsFolder });
+  }
+}

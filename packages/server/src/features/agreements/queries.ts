@@ -1,0 +1,143 @@
+/**
+ * Reads an agreement with everything hanging off it in a fixed number of queries (one per
+ * table), so a page costs the same whether the agreement has 5 indicators or 500.
+ */
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "../../db/client.js";
+import * as t from "../../db/schema/index.js";
+
+const organisationColumns = {
+  id: t.organisations.id,
+  slug: t.organisations.slug,
+  name: t.organisations.name,
+  kind: t.organisations.kind,
+  statutory: t.organisations.statutory,
+};
+
+export async function findAgreementRows(db: Db, slug?: string) {
+  const responsibleAuthority = alias(t.organisations, "responsible_authority");
+  const governmentOffice = alias(t.organisations, "government_office");
+  const predecessor = alias(t.agreements, "predecessor");
+  const successor = alias(t.agreements, "successor");
+  const query = db
+    .select({
+      agreement: t.agreements,
+      area: { code: t.areas.code, name: t.areas.name },
+      responsibleAuthority: { slug: responsibleAuthority.slug, name: responsibleAuthority.name, kind: responsibleAuthority.kind, statutory: responsibleAuthority.statutory },
+      governmentOffice: { slug: governmentOffice.slug, name: governmentOffice.name, kind: governmentOffice.kind, statutory: governmentOffice.statutory },
+      predecessor: { slug: predecessor.slug, name: predecessor.name },
+      successor: { slug: successor.slug, name: successor.name },
+    })
+    .from(t.agreements)
+    .innerJoin(t.areas, eq(t.areas.id, t.agreements.areaId))
+    .innerJoin(responsibleAuthority, eq(responsibleAuthority.id, t.agreements.responsibleAuthorityId))
+    .innerJoin(governmentOffice, eq(governmentOffice.id, t.agreements.governmentOfficeId))
+    .leftJoin(predecessor, eq(predecessor.id, t.agreements.predecessorId))
+    .leftJoin(successor, eq(successor.predecessorId, t.agreements.id))
+    .orderBy(asc(t.agreements.firstYear), asc(t.agreements.slug));
+  return slug === undefined ? query : query.where(eq(t.agreements.slug, slug));
+}
+export type AgreementRow = Awaited<ReturnType<typeof findAgreementRows>>[number];
+
+/** Indicator counts by kind, omitted ones apart, and outcome and freedom counts, per agreement. */
+export async function countsByAgreement(db: Db, agreementIds: number[]) {
+  if (agreementIds.length === 0) return { indicators: [], outcomes: [], freedoms: [] };
+  const indicators = await db
+    .select({ agreementId: t.agreementIndicators.agreementId, kind: t.agreementIndicators.kind, state: t.agreementIndicators.state, count: sql<number>`count(*)::int` })
+    .from(t.agreementIndicators)
+    .where(inArray(t.agreementIndicators.agreementId, agreementIds))
+    .groupBy(t.agreementIndicators.agreementId, t.agreementIndicators.kind, t.agreementIndicators.state);
+  const outcomes = await db
+    .select({ agreementId: t.outcomes.agreementId, count: sql<number>`count(*)::int` })
+    .from(t.outcomes)
+    .where(and(inArray(t.outcomes.agreementId, agreementIds), eq(t.outcomes.deleted, false)))
+    .groupBy(t.outcomes.agreementId);
+  const freedoms = await db
+    .select({ agreementId: t.freedoms.agreementId, count: sql<number>`count(*)::int` })
+    .from(t.freedoms)
+    .where(inArray(t.freedoms.agreementId, agreementIds))
+    .groupBy(t.freedoms.agreementId);
+  return { indicators, outcomes, freedoms };
+}
+
+/** Every row below one agreement. */
+export async function findAgreementContents(db: Db, agreementId: number) {
+  const replacedBy = alias(t.agreementIndicators, "replaced_by");
+  const replacedByDefinition = alias(t.indicatorDefinitions, "replaced_by_definition");
+  const byAgreement = eq(t.agreementIndicators.agreementId, agreementId);
+
+  const [themes, outcomes, outcomePartners, indicators, baselines, pending, targets, history, signUps, freedoms, freedomOutcomes, deadlines] =
+    await Promise.all([
+      db.select().from(t.themes).where(eq(t.themes.agreementId, agreementId)).orderBy(asc(t.themes.position)),
+      db.select().from(t.outcomes).where(eq(t.outcomes.agreementId, agreementId)).orderBy(asc(t.outcomes.number)),
+      db
+        .select({ outcomeId: t.outcomePartners.outcomeId, role: t.outcomePartners.role, detail: t.outcomePartners.detail, organisation: organisationColumns })
+        .from(t.outcomePartners)
+        .innerJoin(t.outcomes, eq(t.outcomes.id, t.outcomePartners.outcomeId))
+        .innerJoin(t.organisations, eq(t.organisations.id, t.outcomePartners.organisationId))
+        .where(eq(t.outcomes.agreementId, agreementId))
+        .orderBy(asc(t.outcomePartners.position)),
+      db
+        .select({ agreementIndicator: t.agreementIndicators, definition: t.indicatorDefinitions, replacedByCode: replacedByDefinition.code })
+        .from(t.agreementIndicators)
+        .innerJoin(t.indicatorDefinitions, eq(t.indicatorDefinitions.id, t.agreementIndicators.indicatorId))
+        .leftJoin(replacedBy, eq(replacedBy.id, t.agreementIndicators.replacedById))
+        .leftJoin(replacedByDefinition, eq(replacedByDefinition.id, replacedBy.indicatorId))
+        .where(byAgreement)
+        .orderBy(asc(t.agreementIndicators.position)),
+      db
+        .select({ baseline: t.baselines })
+        .from(t.baselines)
+        .innerJoin(t.agreementIndicators, eq(t.agreementIndicators.id, t.baselines.agreementIndicatorId))
+        .where(byAgreement)
+        .orderBy(asc(t.baselines.id)),
+      db
+        .select({ pending: t.pendingBaselines })
+        .from(t.pendingBaselines)
+        .innerJoin(t.agreementIndicators, eq(t.agreementIndicators.id, t.pendingBaselines.agreementIndicatorId))
+        .where(byAgreement),
+      db
+        .select({ target: t.targets })
+        .from(t.targets)
+        .innerJoin(t.agreementIndicators, eq(t.agreementIndicators.id, t.targets.agreementIndicatorId))
+        .where(byAgreement)
+        .orderBy(asc(t.targets.financialYear), asc(t.targets.id)),
+      db
+        .select({ entry: t.negotiationStatusHistory })
+        .from(t.negotiationStatusHistory)
+        .innerJoin(t.agreementIndicators, eq(t.agreementIndicators.id, t.negotiationStatusHistory.agreementIndicatorId))
+        .where(byAgreement)
+        .orderBy(asc(t.negotiationStatusHistory.asAt), asc(t.negotiationStatusHistory.id)),
+      db
+        .select({ agreementIndicatorId: t.partnerSignUps.agreementIndicatorId, role: t.partnerSignUps.role, detail: t.partnerSignUps.detail, organisation: organisationColumns })
+        .from(t.partnerSignUps)
+        .innerJoin(t.agreementIndicators, eq(t.agreementIndicators.id, t.partnerSignUps.agreementIndicatorId))
+        .innerJoin(t.organisations, eq(t.organisations.id, t.partnerSignUps.organisationId))
+        .where(byAgreement)
+        .orderBy(asc(t.partnerSignUps.position)),
+      db.select().from(t.freedoms).where(eq(t.freedoms.agreementId, agreementId)).orderBy(asc(t.freedoms.number)),
+      db
+        .select({ freedomId: t.freedomOutcomes.freedomId, number: t.outcomes.number })
+        .from(t.freedomOutcomes)
+        .innerJoin(t.outcomes, eq(t.outcomes.id, t.freedomOutcomes.outcomeId))
+        .where(eq(t.outcomes.agreementId, agreementId))
+        .orderBy(asc(t.outcomes.number)),
+      db.select().from(t.deadlines).where(eq(t.deadlines.agreementId, agreementId)).orderBy(asc(t.deadlines.date)),
+    ]);
+  return {
+    themes,
+    outcomes,
+    outcomePartners,
+    indicators,
+    baselines: baselines.map((row) => row.baseline),
+    pending: pending.map((row) => row.pending),
+    targets: targets.map((row) => row.target),
+    history: history.map((row) => row.entry),
+    signUps,
+    freedoms,
+    freedomOutcomes,
+    deadlines,
+  };
+}
+export type AgreementContents = Awaited<ReturnType<typeof findAgreementContents>>;

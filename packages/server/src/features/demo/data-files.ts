@@ -1,0 +1,52 @@
+/**
+ * Reads the readable data files in data/ and checks every one of them with the shared zod
+ * schemas before anything is written: a bad file is reported whole, every problem at once.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import type { z } from "zod";
+import { AgreementFile, AreasFile, CatalogueFile, OrganisationsFile } from "@accord/domain";
+import { AppError } from "../../errors.js";
+
+/** Loaded in this order so a predecessor exists before its successor. */
+export const demoAgreementFiles = ["kent-ka1.yaml", "kent-ka2.yaml"] as const;
+
+export interface DataFiles {
+  areas: z.infer<typeof AreasFile>;
+  organisations: z.infer<typeof OrganisationsFile>;
+  catalogue: z.infer<typeof CatalogueFile>;
+  agreements: AgreementFile[];
+}
+
+function readYaml<T extends z.ZodType>(folder: string, file: string, schema: T, problems: { field: string; message: string }[]): z.infer<T> | undefined {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(join(folder, file), "utf8"));
+  } catch (error) {
+    problems.push({ field: file, message: error instanceof Error ? error.message : String(error) });
+    return undefined;
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ field: `${file}: ${issue.path.join(".")}`, message: issue.message });
+    }
+    return undefined;
+  }
+  return result.data;
+}
+
+export function readDataFiles(folder: string): DataFiles {
+  const problems: { field: string; message: string }[] = [];
+  const areas = readYaml(folder, "areas.yaml", AreasFile, problems);
+  const organisations = readYaml(folder, "organisations.yaml", OrganisationsFile, problems);
+  const catalogue = readYaml(folder, "ni-catalogue.yaml", CatalogueFile, problems);
+  const agreements = demoAgreementFiles.map((file) => readYaml(folder, file, AgreementFile, problems));
+  if (problems.length > 0 || !areas || !organisations || !catalogue || agreements.some((a) => a === undefined)) {
+    throw new AppError("INVALID_DATA", `The data files in ${folder} have ${problems.length} problem(s); nothing was loaded`, {
+      details: problems,
+    });
+  }
+  return { areas, organisations, catalogue, agreements: agreements.filter((a): a is AgreementFile => a !== undefined) };
+}

@@ -1,0 +1,109 @@
+import { useEffect, useRef, type MouseEvent } from "react";
+import { createRootRouteWithContext, Link, Outlet, useRouterState, type ErrorComponentProps } from "@tanstack/react-router";
+import type { QueryClient } from "@tanstack/react-query";
+import { Title } from "@mantine/core";
+import { ApiRequestError } from "../api/client";
+import { ErrorState } from "../components/ErrorState";
+import { useDocumentTitle } from "../components/useDocumentTitle";
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+function focusMain(event: MouseEvent<HTMLAnchorElement>) {
+  const main = document.getElementById("main");
+  if (!main) return;
+  // Handle it here rather than let the router see a hash change: focus moves, the URL stays clean.
+  event.preventDefault();
+  main.focus();
+  main.scrollIntoView();
+}
+
+/** After moving to another page, put focus at the start of the new content, as a full page load would. */
+function useFocusMainOnNavigation() {
+  const pathname = useRouterState({ select: (state) => state.resolvedLocation?.pathname });
+  const previous = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (pathname === undefined) return;
+    if (previous.current !== undefined && previous.current !== pathname) {
+      document.getElementById("main")?.focus();
+    }
+    previous.current = pathname;
+  }, [pathname]);
+}
+
+function RootLayout() {
+  useFocusMainOnNavigation();
+  return (
+    <div className="site">
+      <a href="#main" className="skip-link" onClick={focusMain}>
+        Skip to main content
+      </a>
+      <header className="site-header">
+        <div className="container site-header__inner">
+          <Link to="/" className="site-header__brand">
+            Accord
+          </Link>
+          <nav aria-label="Main" className="site-nav">
+            <ul>
+              <li>
+                <Link to="/" activeOptions={{ exact: true }}>
+                  Agreements
+                </Link>
+              </li>
+              <li>
+                <Link to="/indicators">Indicator catalogue</Link>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="container site-main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>
+            Accord keeps England's Local Area Agreements (2005 to 2011): the indicators, baselines and targets a local
+            partnership agrees with central government, and who signed up to deliver them.
+          </p>
+          <p>Demonstration data transcribed from public Kent County Council documents of 2005 and 2008.</p>
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+export function NotFoundPage() {
+  useDocumentTitle("Page not found");
+  return (
+    <>
+      <Title order={1}>Page not found</Title>
+      <p>There is no page at this address. If you typed it, check it is correct; if you followed a link, it may be out of date.</p>
+      <p>
+        <Link to="/">Go to the list of agreements</Link> or <Link to="/indicators">the indicator catalogue</Link>.
+      </p>
+    </>
+  );
+}
+
+export function RouteErrorPage({ error }: ErrorComponentProps) {
+  const notFound = error instanceof ApiRequestError && error.notFound;
+  const heading = notFound ? "Not found" : "Sorry, there is a problem";
+  useDocumentTitle(heading);
+  return (
+    <>
+      <Title order={1}>{heading}</Title>
+      <ErrorState error={error} what={notFound ? "what you asked for" : "this page"} />
+      <p>
+        <Link to="/">Go to the list of agreements</Link>
+      </p>
+    </>
+  );
+}
+
+export const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: RootLayout,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteErrorPage,
+});

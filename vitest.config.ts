@@ -1,0 +1,32 @@
+import { defineConfig } from "vitest/config";
+
+// The pure rules; the API and CLI against a real database, once on PGlite and once on a
+// PostgreSQL server; and the web app in Debian's Chromium. Files named *.pglite.test.ts test
+// what only the embedded database has (the data folder lock).
+const serverTests = ["packages/server/test/**/*.test.ts", "packages/server/src/**/*.test.ts"];
+const databaseTimeouts = { testTimeout: 60_000, hookTimeout: 120_000 };
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"] } },
+      {
+        test: {
+          name: "api-pglite",
+          include: serverTests,
+          globalSetup: ["packages/server/test/setup/pglite-template.ts"],
+          ...databaseTimeouts,
+        },
+      },
+      {
+        test: {
+          name: "api-postgres",
+          include: serverTests,
+          exclude: ["**/node_modules/**", "**/*.pglite.test.ts"],
+          globalSetup: ["packages/server/test/setup/postgres-server.ts"],
+          ...databaseTimeouts,
+        },
+      },
+    ],
+  },
+});
