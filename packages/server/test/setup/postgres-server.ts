@@ -73,8 +73,14 @@ async function startCluster(): Promise<{ url: string; stop: () => void }> {
   return {
     url,
     stop: () => {
-      server.kill("SIGINT");
-      setTimeout(() => rmSync(root, { recursive: true, force: true }), 1000).unref();
+      const [pgCtl, stopArgs] = asPostgresUser(join(bin, "pg_ctl"), ["-D", dataDir, "stop", "-m", "fast", "-w"]);
+      try {
+        execFileSync(pgCtl, stopArgs, { stdio: "ignore" });
+      } catch {
+        server.kill("SIGKILL");
+      }
+      server.unref();
+      rmSync(root, { recursive: true, force: true });
     },
   };
 }

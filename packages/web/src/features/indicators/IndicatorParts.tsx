@@ -17,7 +17,7 @@ export function IndicatorCode({ indicator }: { indicator: Pick<AgreementIndicato
       {indicator.nationalIndicatorSet ? (
         <>
           <span aria-hidden="true">*</span>
-          <VisuallyHidden> (National Indicator Set)</VisuallyHidden>
+          <VisuallyHidden component="span"> (National Indicator Set)</VisuallyHidden>
         </>
       ) : null}
     </span>
@@ -84,7 +84,7 @@ export function IndicatorCell({ slug, indicator }: { slug: string; indicator: Ag
 
 function formatValue(value: string, unit: string | null): string {
   if (!unit) return value;
-  if (unit === "%") return `${value}%`;
+  if (unit.startsWith("%")) return `${value}${unit}`;
   return `${value} ${unit}`;
 }
 
@@ -172,7 +172,7 @@ export function YearTargetsCell({ indicator, year }: { indicator: AgreementIndic
         <span aria-hidden="true" className="muted">
           –
         </span>
-        <VisuallyHidden>No target for {year}</VisuallyHidden>
+        <VisuallyHidden component="span">No target for {year}</VisuallyHidden>
       </>
     );
   }
@@ -213,12 +213,17 @@ export function StatusCell({ indicator }: { indicator: AgreementIndicatorView })
   );
 }
 
+/** A detail worth showing: not empty and not just the organisation's name again. */
+export function hasOwnDetail(signUp: { organisation: { name: string }; detail: string | null }): signUp is { organisation: { name: string }; detail: string } {
+  return signUp.detail !== null && signUp.detail.trim() !== "" && signUp.detail.trim().toLowerCase() !== signUp.organisation.name.toLowerCase();
+}
+
 /** "Kent County Council (Adult Education & KASS)". */
 export function PartnerName({ signUp }: { signUp: Pick<SignUpView, "organisation" | "detail"> }) {
   return (
     <>
       {signUp.organisation.name}
-      {signUp.detail ? ` (${signUp.detail})` : null}
+      {hasOwnDetail(signUp) ? ` (${signUp.detail})` : null}
     </>
   );
 }
@@ -229,7 +234,7 @@ export function LeadPartnerName({ signUp }: { signUp: Pick<SignUpView, "organisa
     <span className="lead-partner">
       <PartnerName signUp={signUp} />
       <span aria-hidden="true">*</span>
-      <VisuallyHidden> (lead)</VisuallyHidden>
+      <VisuallyHidden component="span"> (lead)</VisuallyHidden>
     </span>
   );
 }

@@ -1,0 +1,144 @@
+/**
+ * WCAG 2.2 AA is a legal duty for UK public bodies: axe on every page, at desktop width and at
+ * 320 px (reflow, 1.4.10), the skip link, keyboard use, and a title and one h1 per page.
+ */
+import { describe, expect, it } from "vitest";
+import { expectNoAxeViolations, gotoPage } from "./support/browser.js";
+import { useProduct } from "./support/product.js";
+
+const product = useProduct();
+
+/** expectsError: the page provokes an API 404, which the router also logs to the console. */
+const pages: { name: string; path: string; expectsError?: boolean }[] = [
+  { name: "home", path: "/" },
+  { name: "indicator catalogue", path: "/indicators" },
+  { name: "Kent Agreement 2", path: "/agreements/kent-ka2" },
+  { name: "Kent Agreement 2 filtered", path: "/agreements/kent-ka2?theme=keeping-kent-moving" },
+  { name: "indicator NI 47", path: "/agreements/kent-ka2/indicators/ni-47" },
+  { name: "omitted indicator NI 170", path: "/agreements/kent-ka2/indicators/ni-170" },
+  { name: "indicator NI 120 (components)", path: "/agreements/kent-ka2/indicators/ni-120" },
+  { name: "Kent LAA 2005–08", path: "/agreements/kent-ka1" },
+  { name: "outcome 9", path: "/agreements/kent-ka1/outcomes/9" },
+  { name: "deleted outcome 15", path: "/agreements/kent-ka1/outcomes/15" },
+  { name: "freedoms register", path: "/agreements/kent-ka1/freedoms" },
+  { name: "page not found", path: "/no-such-page" },
+  { name: "agreement not found", path: "/agreements/no-such-agreement", expectsError: true },
+];
+
+describe("every page at desktop width", () => {
+  for (const { name, path, expectsError } of pages) {
+    it(`${name}: no axe violations, one h1, a title of its own, landmarks`, async () => {
+      const { page, problems, close } = await product.open();
+      try {
+        await gotoPage(page, product.url(path));
+        await page.waitForLoadState("networkidle");
+        expect(await page.locator("h1").count()).toBe(1);
+        const title = await page.title();
+        expect(title).toMatch(/ — Accord$/);
+        expect(title).not.toBe("Accord");
+        for (const landmark of ["header", "nav", "main", "footer"]) {
+          expect(await page.locator(`body ${landmark}`).count(), landmark).toBeGreaterThan(0);
+        }
+        for (const table of await page.locator("main table").all()) {
+          expect(await table.locator("caption").count()).toBe(1);
+          expect(await table.locator("th:not([scope])").count()).toBe(0);
+        }
+        await expectNoAxeViolations(page);
+        if (!expectsError) expect(problems).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
+});
+
+describe("every page at 320 px wide", () => {
+  for (const { name, path } of pages) {
+    it(`${name}: no horizontal scrolling of the page and no axe violations`, async () => {
+      const { page, close } = await product.open({ width: 320, height: 640 });
+      try {
+        await gotoPage(page, product.url(path));
+        await page.waitForLoadState("networkidle");
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(scrollWidth).toBeLessThanOrEqual(320);
+        // Wide tables scroll inside a named region that keyboard users can reach.
+        for (const region of await page.locator(".scroll-region").all()) {
+          expect(await region.getAttribute("tabindex")).toBe("0");
+          expect((await region.getAttribute("aria-labelledby")) ?? (await region.getAttribute("aria-label"))).toBeTruthy();
+        }
+        await expectNoAxeViolations(page);
+      } finally {
+        await close();
+      }
+    });
+  }
+});
+
+describe("keyboard", () => {
+  it("reaches the skip link first and it moves focus to the main content", async () => {
+    const { page, close } = await product.open();
+    try {
+      await gotoPage(page, product.url("/agreements/kent-ka2"));
+      await page.keyboard.press("Tab");
+      const first = await page.evaluate(() => ({ text: document.activeElement?.textContent, href: document.activeElement?.getAttribute("href") }));
+      expect(first).toEqual({ text: "Skip to main content", href: "#main" });
+      expect(await page.locator(".skip-link").isVisible()).toBe(true);
+      await page.keyboard.press("Enter");
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+      // The next Tab goes to the first thing inside main, not back to the header.
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => Boolean(document.activeElement?.closest("main")))).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
+  it("shows a visible focus indicator on links", async () => {
+    const { page, close } = await product.open();
+    try {
+      await gotoPage(page, product.url("/"));
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Tab");
+      const outline = await page.evaluate(() => {
+        const element = document.activeElement;
+        if (!element) return null;
+        const style = getComputedStyle(element);
+        return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+      });
+      expect(outline?.style).not.toBe("none");
+      expect(outline?.width ?? 0).toBeGreaterThanOrEqual(2);
+    } finally {
+      await close();
+    }
+  });
+
+  it("filters the agreement by keyboard alone and announces the new count", async () => {
+    const { page, close } = await product.open();
+    try {
+      await gotoPage(page, product.url("/agreements/kent-ka2"));
+      const count = page.locator(".result-count");
+      const before = await count.innerText();
+      await page.getByLabel("Negotiation status").focus();
+      await page.keyboard.press("ArrowDown"); // Chromium changes a closed select's value with the arrow keys
+      await expect.poll(() => count.innerText()).not.toBe(before);
+      expect(await count.getAttribute("aria-live")).toBe("polite");
+      expect(page.url()).toContain("status=");
+    } finally {
+      await close();
+    }
+  });
+
+  it("follows a link by keyboard and puts focus at the start of the new page", async () => {
+    const { page, close } = await product.open();
+    try {
+      await gotoPage(page, product.url("/"));
+      await page.locator('main a[href="/agreements/kent-ka2"]').first().focus();
+      await page.keyboard.press("Enter");
+      await page.waitForURL("**/agreements/kent-ka2");
+      await page.locator("h1", { hasText: "Kent Agreement 2" }).waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("main");
+    } finally {
+      await close();
+    }
+  });
+});

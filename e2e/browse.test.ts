@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { gotoPage } from "./support/browser.js";
+import { useProduct } from "./support/product.js";
+
+const product = useProduct();
+
+describe("home page", () => {
+  it("lists both Kent agreements with links to them", async () => {
+    const { page, problems, close } = await product.open();
+    try {
+      await gotoPage(page, product.url("/"));
+      expect(await page.title()).toContain("Accord");
+      const agreements = page.locator("main .card-list > li");
+      await expect.poll(() => agreements.count()).toBe(2);
+      expect(await page.locator('main a[href="/agreements/kent-ka1"]').count()).toBeGreaterThan(0);
+      expect(await page.locator('main a[href="/agreements/kent-ka2"]').count()).toBeGreaterThan(0);
+      const text = await page.locator("main").innerText();
+      expect(text).toContain("Kent Agreement 2");
+      expect(text).toContain("2008/09 to 2010/11");
+      expect(text).toMatch(/35 designated improvement targets/);
+      expect(await page.locator('main a[href="/indicators"]').count()).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("indicator catalogue", () => {
+  it("lists indicator definitions with where each is used, and filters them", async () => {
+    const { page, problems, close } = await product.open();
+    try {
+      await gotoPage(page, product.url("/indicators"));
+      expect(await page.title()).toBe("Indicator catalogue — Accord");
+      const row = page.locator("tbody tr", { has: page.locator('th:text-is("NI 47")') });
+      await expect.poll(() => row.count()).toBe(1);
+      expect(await row.innerText()).toContain("road traffic");
+      expect(await row.locator('a[href="/agreements/kent-ka2/indicators/ni-47"]').count()).toBe(1);
+
+      const count = page.locator(".result-count");
+      const before = await count.innerText();
+      await page.getByLabel("Code or title contains").fill("road traffic");
+      await expect.poll(() => count.innerText()).not.toBe(before);
+      expect(await count.innerText()).toMatch(/^Showing \d+ of \d+ indicators$/);
+      await expect.poll(() => page.url()).toContain("q=road");
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("when something is missing or fails", () => {
+  it("shows a not-found page for an address that does not exist", async () => {
+    const { page, close } = await product.open();
+    try {
+      await gotoPage(page, product.url("/no-such-page"));
+      expect(await page.locator("h1").innerText()).toBe("Page not found");
+      expect(await page.title()).toBe("Page not found — Accord");
+    } finally {
+      await close();
+    }
+  });
+
+  it("says so, as an alert, when the agreement does not exist", async () => {
+    const { page, close } = await product.open();
+    try {
+      await gotoPage(page, product.url("/agreements/no-such-agreement"));
+      expect(await page.locator("h1").innerText()).toBe("Not found");
+      const alert = page.getByRole("alert");
+      await alert.waitFor();
+      expect(await alert.innerText()).toContain("We could not find");
+    } finally {
+      await close();
+    }
+  });
+
+  it("shows an alert when the API fails", async () => {
+    const { page, close } = await product.open();
+    try {
+      await page.route("**/api/agreements", (route) =>
+        route.fulfill({ status: 500, contentType: "application/json", body: JSON.stringify({ error: { code: "INTERNAL", message: "The database is not available" } }) }),
+      );
+      await gotoPage(page, product.url("/"));
+      const alert = page.getByRole("alert");
+      await alert.waitFor({ timeout: 30_000 });
+      expect(await alert.innerText()).toContain("The database is not available");
+    } finally {
+      await close();
+    }
+  });
+});

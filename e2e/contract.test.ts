@@ -1,0 +1,100 @@
+/**
+ * The server's JSON against the shared contract (packages/domain/src/api.ts), endpoint by
+ * endpoint, so a drift shows up here with the field path rather than as a broken page.
+ */
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import {
+  AgreementDetailView,
+  AgreementIndicatorPageView,
+  AgreementListView,
+  ApiError,
+  AreaListView,
+  CatalogueView,
+  FreedomListView,
+  IndicatorListView,
+  OrganisationListView,
+  OutcomeListView,
+  OutcomeView,
+} from "@accord/domain";
+import { startServer, type RunningServer } from "./support/server.js";
+import { afterAll, beforeAll } from "vitest";
+
+let server: RunningServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function getJson(path: string): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${server.baseUrl}${path}`);
+  return { status: response.status, body: await response.json() };
+}
+
+function problems(schema: z.ZodType, body: unknown): string[] {
+  const result = schema.safeParse(body);
+  return result.success ? [] : result.error.issues.slice(0, 20).map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+}
+
+const endpoints: { path: string; schema: z.ZodType }[] = [
+  { path: "/api/agreements", schema: AgreementListView },
+  { path: "/api/agreements/kent-ka2", schema: AgreementDetailView },
+  { path: "/api/agreements/kent-ka1", schema: AgreementDetailView },
+  { path: "/api/agreements/kent-ka2/indicators", schema: IndicatorListView },
+  { path: "/api/agreements/kent-ka2/indicators?theme=economic-success&status=under-discussion&partner=kent-county-council&kind=designated", schema: IndicatorListView },
+  { path: "/api/agreements/kent-ka2/indicators/ni-47", schema: AgreementIndicatorPageView },
+  { path: "/api/agreements/kent-ka1/outcomes", schema: OutcomeListView },
+  { path: "/api/agreements/kent-ka1/outcomes/9", schema: OutcomeView },
+  { path: "/api/agreements/kent-ka1/outcomes/15", schema: OutcomeView },
+  { path: "/api/agreements/kent-ka1/freedoms", schema: FreedomListView },
+  { path: "/api/indicators", schema: CatalogueView },
+  { path: "/api/organisations", schema: OrganisationListView },
+  { path: "/api/areas", schema: AreaListView },
+];
+
+describe("API responses match @accord/domain's api.ts", () => {
+  for (const { path, schema } of endpoints) {
+    it(`GET ${path}`, async () => {
+      const { status, body } = await getJson(path);
+      expect(status).toBe(200);
+      expect(problems(schema, body)).toEqual([]);
+    });
+  }
+
+  it("GET position-summary has the counts the agreement page reads", async () => {
+    const { status, body } = await getJson("/api/agreements/kent-ka2/position-summary?asAt=2008-05-01");
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      asAt: "2008-05-01",
+      agreedWithGovernmentOffice: 2,
+      underDiscussion: 23,
+      afterDeadline: 10,
+      total: 35,
+      statutoryToBeAgreed: 16,
+    });
+  });
+
+  it("answers a bad date with 400 and an error naming the field", async () => {
+    const { status, body } = await getJson("/api/agreements/kent-ka2/position-summary?asAt=2008-02-30");
+    expect(status).toBe(400);
+    expect(problems(ApiError, body)).toEqual([]);
+    expect(body).toMatchObject({ error: { field: "asAt" } });
+  });
+
+  it("answers an unknown agreement, indicator and outcome with 404 and an error body", async () => {
+    for (const path of ["/api/agreements/no-such", "/api/agreements/kent-ka2/indicators/ni-999", "/api/agreements/kent-ka1/outcomes/99"]) {
+      const { status, body } = await getJson(path);
+      expect(status, path).toBe(404);
+      expect(problems(ApiError, body), path).toEqual([]);
+    }
+  });
+
+  it("serves the web app for non-API paths (index.html fallback)", async () => {
+    const response = await fetch(`${server.baseUrl}/agreements/kent-ka2/indicators/ni-47`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/html");
+    expect(await response.text()).toContain('<div id="root">');
+  });
+});

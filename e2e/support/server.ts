@@ -1,0 +1,135 @@
+/**
+ * Starts the real product for one test file: `accord start` (migrate, load the Kent demo into an
+ * empty database, serve) on a free port with its own temporary data folder, and stops it after.
+ *
+ * ACCORD_E2E_BASE_URL=http://host:port runs the tests against a server that is already running
+ * instead (nothing is started or stopped).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface RunningServer {
+  baseUrl: string;
+  /** Everything the server printed so far (for failure messages). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const startTimeoutMs = 90_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      if (address === null || typeof address === "string") {
+        probe.close();
+        reject(new Error("could not read the probe's port"));
+        return;
+      }
+      const { port } = address;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+function newestModification(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestModification(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** The server serves packages/web/dist: build it when it is missing or older than the sources. */
+export function ensureWebBuild(): void {
+  const web = join(repositoryRoot, "packages/web");
+  const built = join(web, "dist/index.html");
+  const sourcesChanged =
+    !existsSync(built) ||
+    Math.max(newestModification(join(web, "src")), statSync(join(web, "index.html")).mtimeMs) > statSync(built).mtimeMs;
+  if (!sourcesChanged) return;
+  const result = spawnSync(process.execPath, [join(web, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
+    cwd: web,
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`Building the web app failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    await response.body?.cancel();
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolveExit) => {
+    const timer = setTimeout(() => resolveExit(false), timeoutMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolveExit(true);
+    });
+  });
+}
+
+export async function startServer(): Promise<RunningServer> {
+  const external = process.env.ACCORD_E2E_BASE_URL;
+  if (external) {
+    return { baseUrl: external.replace(/\/$/, ""), output: () => "(external server)", stop: async () => {} };
+  }
+
+  ensureWebBuild();
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), "accord-e2e-"));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let output = "";
+  const child = spawn(process.execPath, ["packages/server/bin/accord.js", "start"], {
+    cwd: repositoryRoot,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ACCORD_DATA_DIR: dataDir, NODE_ENV: "test" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString("utf8")).slice(-20_000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      if (!(await waitForExit(child, 10_000))) {
+        child.kill("SIGKILL");
+        await waitForExit(child, 5_000);
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + startTimeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await stop();
+      throw new Error(`accord start exited (${child.exitCode ?? child.signalCode}) before answering:\n${output}`);
+    }
+    if (await answers(`${baseUrl}/api/agreements`)) {
+      return { baseUrl, output: () => output, stop };
+    }
+    await new Promise((wait) => setTimeout(wait, 500));
+  }
+  await stop();
+  throw new Error(`accord start did not answer GET /api/agreements within ${startTimeoutMs / 1000} s:\n${output}`);
+}

@@ -1,0 +1,71 @@
+/**
+ * Where the negotiation of an agreement indicator's baseline and targets stands, in the words of
+ * the seed's appendix (seed 000 §7), and how each status counts in the position summary.
+ */
+import { DomainError } from "./errors.js";
+import { IsoDate, type NegotiationStatus } from "./vocabulary.js";
+
+const labels: Record<NegotiationStatus, string> = {
+  "not-started": "Not started",
+  proposed: "Proposed by partners",
+  "under-discussion": "Under discussion with Government Office",
+  "counter-proposed": "Counter-proposal from government",
+  "agreed-with-government-office": "Agreed with Government Office",
+  deferred: "Unlikely to be agreed before the deadline (deferred to refresh)",
+};
+
+export function negotiationStatusLabel(status: NegotiationStatus): string {
+  return labels[status];
+}
+
+/** Agreed: nothing more to negotiate until the annual refresh. */
+export function isNegotiationSettled(status: NegotiationStatus): boolean {
+  return status === "agreed-with-government-office";
+}
+
+/**
+ * Someone is waiting on someone: a proposal, a discussion or a counter-proposal. A deferred
+ * indicator is neither open nor settled: it waits for data (the Place Survey, a negotiating brief)
+ * rather than for a party, and comes back at the refresh.
+ */
+export function isNegotiationOpen(status: NegotiationStatus): boolean {
+  return status === "proposed" || status === "under-discussion" || status === "counter-proposed";
+}
+
+/** The rows of the seed's "POSITION ON TARGET-SETTING" table. */
+export type PositionSummaryBucket = "agreedWithGovernmentOffice" | "underDiscussion" | "afterDeadline" | "notStarted";
+
+const buckets: Record<NegotiationStatus, PositionSummaryBucket> = {
+  "agreed-with-government-office": "agreedWithGovernmentOffice",
+  // seed 000 §7: "agreed between Kent partners, still under discussion with GOSE"
+  proposed: "underDiscussion",
+  "under-discussion": "underDiscussion",
+  "counter-proposed": "underDiscussion",
+  // seed 000 §7: "Unlikely to be agreed until after 30/05/08"
+  deferred: "afterDeadline",
+  "not-started": "notStarted",
+};
+
+export function positionSummaryBucket(status: NegotiationStatus): PositionSummaryBucket {
+  return buckets[status];
+}
+
+export interface StatusEntry {
+  asAt: string;
+  status: NegotiationStatus;
+}
+
+/**
+ * The status as it stood on a date: the latest entry on or before it. Two entries on one day
+ * are taken in the order they were recorded, so the later one wins.
+ */
+export function statusAsAt(history: readonly StatusEntry[], asAt: string): NegotiationStatus {
+  if (!IsoDate.safeParse(asAt).success) {
+    throw new DomainError("INVALID_DATE", `"${asAt}" is not a real date written YYYY-MM-DD`, "asAt");
+  }
+  let latest: StatusEntry | null = null;
+  for (const entry of history) {
+    if (entry.asAt <= asAt && (latest === null || entry.asAt >= latest.asAt)) latest = entry;
+  }
+  return latest?.status ?? "not-started";
+}

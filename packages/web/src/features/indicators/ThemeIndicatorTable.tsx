@@ -1,0 +1,80 @@
+import { useId } from "react";
+import { Table, VisuallyHidden } from "@mantine/core";
+import type { AgreementIndicatorView } from "@accord/domain";
+import { ScrollRegion } from "../../components/ScrollRegion";
+import { shortYear } from "../../words";
+import { BaselineCell, IndicatorCell, PartnersCell, StatusCell, YearTargetsCell } from "./IndicatorParts";
+
+/**
+ * One theme of the submission template (seed 000 appendix): indicator (NIS marked *), baseline,
+ * a target per financial year, partners signed up (lead marked *), and where negotiation stands.
+ */
+export function ThemeIndicatorTable({
+  slug,
+  caption,
+  years,
+  indicators,
+}: {
+  slug: string;
+  caption: string;
+  years: string[];
+  indicators: AgreementIndicatorView[];
+}) {
+  const captionId = useId();
+  return (
+    <ScrollRegion labelledBy={captionId}>
+      <Table className="template-table" withTableBorder withColumnBorders verticalSpacing="sm" captionSide="top">
+        <Table.Caption id={captionId}>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col" className="col-indicator">
+              Indicator
+            </Table.Th>
+            <Table.Th scope="col" className="col-baseline">
+              Baseline
+            </Table.Th>
+            {years.map((year) => (
+              <Table.Th scope="col" key={year} className="col-year">
+                <VisuallyHidden component="span">Target </VisuallyHidden>
+                <abbr title={year}>{shortYear(year)}</abbr>
+              </Table.Th>
+            ))}
+            <Table.Th scope="col" className="col-partners">
+              Partners
+            </Table.Th>
+            <Table.Th scope="col" className="col-status">
+              Status
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {indicators.map((indicator) => (
+            <Table.Tr key={indicator.id} className={indicator.state === "omitted" ? "row-omitted" : undefined} data-indicator={indicator.key}>
+              <Table.Th scope="row" className="col-indicator">
+                <IndicatorCell slug={slug} indicator={indicator} />
+              </Table.Th>
+              <Table.Td>
+                <BaselineCell indicator={indicator} />
+              </Table.Td>
+              {indicator.targets.length === 0 && indicator.targetNote ? (
+                <Table.Td colSpan={years.length}>{indicator.targetNote}</Table.Td>
+              ) : (
+                years.map((year) => (
+                  <Table.Td key={year}>
+                    <YearTargetsCell indicator={indicator} year={year} />
+                  </Table.Td>
+                ))
+              )}
+              <Table.Td>
+                <PartnersCell partners={indicator.partners} />
+              </Table.Td>
+              <Table.Td>
+                <StatusCell indicator={indicator} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollRegion>
+  );
+}

@@ -1,0 +1,158 @@
+import { createRoute, Link } from "@tanstack/react-router";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { Title } from "@mantine/core";
+import type { AgreementDetailView, AgreementIndicatorView, ThemeView } from "@accord/domain";
+import { rootRoute } from "./root";
+import { agreementQuery } from "../features/agreements/queries";
+import { AgreementHeading } from "../features/agreements/AgreementHeading";
+import { PositionSummary } from "../features/negotiation/PositionSummary";
+import { IndicatorFilters } from "../features/indicators/IndicatorFilters";
+import { ThemeIndicatorTable } from "../features/indicators/ThemeIndicatorTable";
+import { agreementIndicatorListQuery, type IndicatorFilters as Filters } from "../features/indicators/queries";
+import { OutcomeSummaryList } from "../features/outcomes/OutcomeParts";
+import { ErrorState } from "../components/ErrorState";
+import { Loading } from "../components/Loading";
+import { useDocumentTitle } from "../components/useDocumentTitle";
+import { plural } from "../words";
+
+export interface AgreementSearch {
+  theme?: string;
+  status?: string;
+  partner?: string;
+  asAt?: string;
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === "number") return String(value);
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+function validateAgreementSearch(search: Record<string, unknown>): AgreementSearch {
+  const result: AgreementSearch = {};
+  const theme = text(search.theme);
+  const status = text(search.status);
+  const partner = text(search.partner);
+  const asAt = text(search.asAt);
+  if (theme) result.theme = theme;
+  if (status) result.status = status;
+  if (partner) result.partner = partner;
+  if (asAt) result.asAt = asAt;
+  return result;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function allIndicators(agreement: AgreementDetailView): AgreementIndicatorView[] {
+  return agreement.themes.flatMap((theme) => theme.indicators);
+}
+
+/** Indicators grouped under their themes, in the order the agreement lists its themes. */
+function groupByTheme(themes: ThemeView[], indicators: AgreementIndicatorView[]): { theme: ThemeView; indicators: AgreementIndicatorView[] }[] {
+  return themes
+    .map((theme) => ({ theme, indicators: indicators.filter((indicator) => indicator.theme.code === theme.code) }))
+    .filter((group) => group.indicators.length > 0);
+}
+
+function ThemedIndicators({ agreement, filters, onFiltersChange }: { agreement: AgreementDetailView; filters: Filters; onFiltersChange: (filters: Filters) => void }) {
+  const filtered = Boolean(filters.theme || filters.status || filters.partner);
+  const list = useQuery({ ...agreementIndicatorListQuery(agreement.slug, filters), enabled: filtered });
+  const everything = allIndicators(agreement);
+  // While a new filter is fetched the previous rows stay on screen, but the count waits for the answer.
+  const updating = filtered && list.isPlaceholderData;
+  const shown = filtered ? list.data?.indicators : everything;
+  const groups = shown ? groupByTheme(agreement.themes, shown) : [];
+
+  return (
+    <div className="section">
+      <IndicatorFilters agreement={agreement} filters={filters} onChange={onFiltersChange} />
+      <p aria-live="polite" aria-atomic="true" className="result-count">
+        {shown && !updating ? `Showing ${shown.length} of ${plural(everything.length, "indicator")}` : "Finding indicators…"}
+      </p>
+      {filtered && list.isPending ? <Loading label="Finding indicators…" /> : null}
+      {filtered && list.isError ? <ErrorState error={list.error} what="the indicators" /> : null}
+      {shown && shown.length === 0 ? <p>No indicators match these filters.</p> : null}
+      {groups.map(({ theme, indicators }) => (
+        <section key={theme.code} className="theme" aria-labelledby={`theme-${theme.code}`}>
+          <Title order={2} id={`theme-${theme.code}`}>
+            {theme.title}
+          </Title>
+          {theme.description ? <p>{theme.description}</p> : null}
+          <ThemeIndicatorTable slug={agreement.slug} caption={`${theme.title}: indicators, baselines, targets and partners`} years={agreement.years} indicators={indicators} />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function OutcomeBlocks({ agreement }: { agreement: AgreementDetailView }) {
+  return (
+    <>
+      {agreement.themes.map((block) => (
+        <section key={block.code} className="theme" aria-labelledby={`block-${block.code}`}>
+          <Title order={2} id={`block-${block.code}`}>
+            {block.title}
+          </Title>
+          {block.description ? <p>{block.description}</p> : null}
+          {block.outcomes.length > 0 ? <OutcomeSummaryList slug={agreement.slug} outcomes={block.outcomes} /> : null}
+          {block.indicators.length > 0 ? (
+            <ThemeIndicatorTable slug={agreement.slug} caption={`${block.title}: indicators outside the outcomes`} years={agreement.years} indicators={block.indicators} />
+          ) : null}
+        </section>
+      ))}
+    </>
+  );
+}
+
+function AgreementPage() {
+  const { slug } = agreementRoute.useParams();
+  const search = agreementRoute.useSearch();
+  const navigate = agreementRoute.useNavigate();
+  const { data: agreement } = useSuspenseQuery(agreementQuery(slug));
+  useDocumentTitle(agreement.name);
+
+  const filters: Filters = { theme: search.theme, status: search.status, partner: search.partner };
+  const asAt = search.asAt ?? agreement.deadlines[0]?.date ?? today();
+
+  function setFilters(next: Filters) {
+    void navigate({
+      search: (previous) => validateAgreementSearch({ ...previous, theme: next.theme, status: next.status, partner: next.partner }),
+      replace: true,
+      resetScroll: false,
+    });
+  }
+
+  function setAsAt(next: string) {
+    void navigate({ search: (previous) => validateAgreementSearch({ ...previous, asAt: next }), replace: true, resetScroll: false });
+  }
+
+  return (
+    <>
+      <AgreementHeading agreement={agreement} />
+      {agreement.freedomCount > 0 ? (
+        <p>
+          <Link to="/agreements/$slug/freedoms" params={{ slug }}>
+            Freedoms and flexibilities register ({plural(agreement.freedomCount, "freedom")})
+          </Link>
+        </p>
+      ) : null}
+      {agreement.structure === "themes" ? (
+        <>
+          <PositionSummary agreement={agreement} asAt={asAt} onAsAtChange={setAsAt} />
+          <ThemedIndicators agreement={agreement} filters={filters} onFiltersChange={setFilters} />
+        </>
+      ) : (
+        <OutcomeBlocks agreement={agreement} />
+      )}
+    </>
+  );
+}
+
+export const agreementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/agreements/$slug",
+  validateSearch: validateAgreementSearch,
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(agreementQuery(params.slug)),
+  component: AgreementPage,
+});

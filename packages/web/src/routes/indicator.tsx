@@ -1,0 +1,256 @@
+import { useId } from "react";
+import { createRoute, Link } from "@tanstack/react-router";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { Table, Title } from "@mantine/core";
+import { rootRoute } from "./root";
+import { agreementIndicatorQuery } from "../features/indicators/queries";
+import {
+  BaselineValue,
+  IndicatorCode,
+  IndicatorCodeLink,
+  IndicatorTitle,
+  OmittedNotice,
+  PartnersCell,
+  PendingBaseline,
+  StatusFlag,
+  computedDiffers,
+} from "../features/indicators/IndicatorParts";
+import { Breadcrumbs } from "../components/Breadcrumbs";
+import { Flag } from "../components/Flag";
+import { ScrollRegion } from "../components/ScrollRegion";
+import { useDocumentTitle } from "../components/useDocumentTitle";
+import { componentWords, indicatorKindWords, longDate, negotiationPartyWords, negotiationStatusWords, polarityWords } from "../words";
+
+function IndicatorPage() {
+  const { slug, key } = indicatorRoute.useParams();
+  const { data: indicator } = useSuspenseQuery(agreementIndicatorQuery(slug, key));
+  useDocumentTitle(`${indicator.code} ${indicator.title}`, indicator.agreement.shortName);
+  const baselineCaption = useId();
+  const targetsCaption = useId();
+  const historyCaption = useId();
+  const showComponents = indicator.targets.some((target) => target.component !== "all");
+
+  return (
+    <>
+      <Breadcrumbs>
+        <Link to="/">Agreements</Link>
+        <Link to="/agreements/$slug" params={{ slug }}>
+          {indicator.agreement.name}
+        </Link>
+        <span aria-current="page">{indicator.code}</span>
+      </Breadcrumbs>
+      <header className="page-heading">
+        <Title order={1}>
+          <IndicatorCode indicator={indicator} /> <IndicatorTitle indicator={indicator} />
+        </Title>
+        {indicator.titleAsWritten && indicator.titleAsWritten !== indicator.title ? <p>As written in the agreement: “{indicator.titleAsWritten}”</p> : null}
+        <OmittedNotice slug={slug} indicator={indicator} />
+        {indicator.replaces ? (
+          <p>
+            Replaces <IndicatorCodeLink slug={slug} code={indicator.replaces} />
+            {indicator.replacementReason ? `: ${indicator.replacementReason}` : null}
+          </p>
+        ) : null}
+        <dl className="facts">
+          <div>
+            <dt>Kind</dt>
+            <dd>{indicatorKindWords[indicator.kind]}</dd>
+          </div>
+          <div>
+            <dt>{indicator.outcomeNumber !== null ? "Block" : "Theme"}</dt>
+            <dd>{indicator.theme.title}</dd>
+          </div>
+          {indicator.outcomeNumber !== null ? (
+            <div>
+              <dt>Outcome</dt>
+              <dd>
+                <Link to="/agreements/$slug/outcomes/$number" params={{ slug, number: String(indicator.outcomeNumber) }}>
+                  Outcome {indicator.outcomeNumber}
+                </Link>
+              </dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>Negotiation status</dt>
+            <dd>
+              <StatusFlag status={indicator.status} />
+            </dd>
+          </div>
+          <div>
+            <dt>Which way is better</dt>
+            <dd>{polarityWords[indicator.polarity]}</dd>
+          </div>
+          {indicator.unit ? (
+            <div>
+              <dt>Unit</dt>
+              <dd>{indicator.unit}</dd>
+            </div>
+          ) : null}
+          {indicator.dataSource ? (
+            <div>
+              <dt>Data source</dt>
+              <dd>{indicator.dataSource}</dd>
+            </div>
+          ) : null}
+          {indicator.lpsa2 ? (
+            <div>
+              <dt>Reward</dt>
+              <dd>
+                <Flag tone="blue">LPSA2</Flag> Local Public Service Agreement 2 target
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      </header>
+
+      <section aria-labelledby="baseline-heading" className="section">
+        <Title order={2} id="baseline-heading">
+          Baseline
+        </Title>
+        {indicator.baselines.length > 0 ? (
+          <ScrollRegion labelledBy={baselineCaption}>
+            <Table withTableBorder captionSide="top">
+              <Table.Caption id={baselineCaption}>Baseline of {indicator.code}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Component</Table.Th>
+                  <Table.Th scope="col">Value</Table.Th>
+                  <Table.Th scope="col">Period</Table.Th>
+                  <Table.Th scope="col">Source</Table.Th>
+                  <Table.Th scope="col">As written</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {indicator.baselines.map((baseline) => (
+                  <Table.Tr key={baseline.component}>
+                    <Table.Th scope="row">{componentWords(baseline.component)}</Table.Th>
+                    <Table.Td>
+                      <BaselineValue baseline={{ ...baseline, period: null }} showComponent={false} />
+                    </Table.Td>
+                    <Table.Td>{baseline.period ?? "Not stated"}</Table.Td>
+                    <Table.Td>{baseline.source ?? "Not stated"}</Table.Td>
+                    <Table.Td>{baseline.written}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollRegion>
+        ) : null}
+        {indicator.baselinePending ? (
+          <>
+            <p>
+              <PendingBaseline pending={indicator.baselinePending} />
+            </p>
+            <p className="small">As written: {indicator.baselinePending.written}</p>
+          </>
+        ) : null}
+        {indicator.baselines.length === 0 && !indicator.baselinePending ? <p>No baseline has been set.</p> : null}
+      </section>
+
+      <section aria-labelledby="targets-heading" className="section">
+        <Title order={2} id="targets-heading">
+          Targets
+        </Title>
+        {indicator.targetNote ? <p>{indicator.targetNote}</p> : null}
+        {indicator.targets.length > 0 ? (
+          <ScrollRegion labelledBy={targetsCaption}>
+            <Table withTableBorder captionSide="top">
+              <Table.Caption id={targetsCaption}>Targets of {indicator.code} by financial year</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Year</Table.Th>
+                  {showComponents ? <Table.Th scope="col">Component</Table.Th> : null}
+                  <Table.Th scope="col">Target as written</Table.Th>
+                  <Table.Th scope="col">Works out at</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {indicator.targets.map((target) => (
+                  <Table.Tr key={`${target.year}-${target.component}`}>
+                    <Table.Th scope="row">{target.year}</Table.Th>
+                    {showComponents ? <Table.Td>{componentWords(target.component)}</Table.Td> : null}
+                    <Table.Td>{target.written}</Table.Td>
+                    <Table.Td>
+                      {target.value === null ? (
+                        <span className="muted">Not until the baseline is known</span>
+                      ) : (
+                        <>
+                          {target.value}
+                          {computedDiffers(target) && target.writtenValue !== null ? <span className="small"> (printed as {target.writtenValue})</span> : null}
+                        </>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollRegion>
+        ) : indicator.targetNote ? null : (
+          <p>No targets have been set.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="history-heading" className="section">
+        <Title order={2} id="history-heading">
+          Negotiation history
+        </Title>
+        {indicator.statusHistory.length > 0 ? (
+          <ScrollRegion labelledBy={historyCaption}>
+            <Table withTableBorder captionSide="top">
+              <Table.Caption id={historyCaption}>Status of {indicator.code} over time, oldest first</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Date</Table.Th>
+                  <Table.Th scope="col">Status</Table.Th>
+                  <Table.Th scope="col">By</Table.Th>
+                  <Table.Th scope="col">Note</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {indicator.statusHistory.map((entry, index) => (
+                  <Table.Tr key={`${entry.asAt}-${index}`}>
+                    <Table.Th scope="row">
+                      <time dateTime={entry.asAt}>{longDate(entry.asAt)}</time>
+                    </Table.Th>
+                    <Table.Td>{negotiationStatusWords[entry.status]}</Table.Td>
+                    <Table.Td>{negotiationPartyWords[entry.party]}</Table.Td>
+                    <Table.Td>{entry.note ?? ""}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollRegion>
+        ) : (
+          <p>No negotiation has been recorded.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="partners-heading" className="section">
+        <Title order={2} id="partners-heading">
+          Partners
+        </Title>
+        <PartnersCell partners={indicator.partners} />
+      </section>
+
+      {indicator.notes.length > 0 ? (
+        <section aria-labelledby="notes-heading" className="section">
+          <Title order={2} id="notes-heading">
+            Notes
+          </Title>
+          <ul>
+            {indicator.notes.map((note, index) => (
+              <li key={index}>{note}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export const indicatorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/agreements/$slug/indicators/$key",
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(agreementIndicatorQuery(params.slug, params.key)),
+  component: IndicatorPage,
+});

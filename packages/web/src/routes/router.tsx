@@ -1,0 +1,30 @@
+import { createRouter } from "@tanstack/react-router";
+import { queryClient } from "../api/query-client";
+import { Loading } from "../components/Loading";
+import { rootRoute, NotFoundPage, RouteErrorPage } from "./root";
+import { homeRoute } from "./home";
+import { agreementRoute } from "./agreement";
+import { indicatorRoute } from "./indicator";
+import { outcomeRoute } from "./outcome";
+import { freedomsRoute } from "./freedoms";
+import { catalogueRoute } from "./catalogue";
+
+const routeTree = rootRoute.addChildren([homeRoute, agreementRoute, indicatorRoute, outcomeRoute, freedomsRoute, catalogueRoute]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: "intent",
+  // Route loaders fill the query cache; let Query decide when data is stale.
+  defaultPreloadStaleTime: 0,
+  defaultPendingComponent: () => <Loading label="Loading…" />,
+  defaultErrorComponent: RouteErrorPage,
+  defaultNotFoundComponent: NotFoundPage,
+  scrollRestoration: true,
+});
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: typeof router;
+  }
+}
