@@ -188,6 +188,7 @@ export const FreedomView = z.object({
 export type FreedomView = z.infer<typeof FreedomView>;
 
 export const AgreementSummaryView = z.object({
+  id: z.number().int(),
   slug: z.string(),
   name: z.string(),
   shortName: z.string(),

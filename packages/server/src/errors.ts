@@ -9,7 +9,8 @@ export type AppErrorCode =
   | "INVALID_DATA"
   | "CONFLICT"
   | "UNAUTHENTICATED"
-  | "FORBIDDEN";
+  | "FORBIDDEN"
+  | "RATE_LIMITED";
 
 const httpStatusByCode: Record<AppErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -18,6 +19,7 @@ const httpStatusByCode: Record<AppErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
   DATA_FOLDER_IN_USE: 503,
 };
 

@@ -8,6 +8,7 @@ import type { Database } from "../db/client.js";
 import { loadDemo } from "../features/demo/load-demo.js";
 import { getPositionSummary, listAgreements } from "../features/agreements/service.js";
 import { serve } from "./serve.js";
+import { registerUserCommands } from "./users.js";
 
 const dataFolder = resolve(repositoryRoot, "data");
 
@@ -109,6 +110,8 @@ program
     print(`  Total                                                    ${summary.total}`);
     print(`  Statutory targets to be agreed                           (${summary.statutoryToBeAgreed})`);
   });
+
+registerUserCommands(program, withDatabase, print);
 
 function report(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode;

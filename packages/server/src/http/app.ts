@@ -13,6 +13,13 @@ import { agreementRoutes } from "../features/agreements/routes.js";
 import { referenceRoutes } from "../features/reference/routes.js";
 import { registerErrorHandling } from "./errors.js";
 import { registerSecurityHeaders } from "./security-headers.js";
+import { collectRouteTable } from "./route-table.js";
+import { registerAuthentication } from "../features/auth/plugin.js";
+import { cookieSecret } from "../features/auth/settings.js";
+import { authRoutes } from "../features/auth/routes.js";
+import { userRoutes } from "../features/users/routes.js";
+import { indicatorWriteRoutes } from "../features/indicators/routes.js";
+import { localPlanRoutes } from "../features/local-plans/routes.js";
 
 export interface AppOptions {
   database: Database;
@@ -30,6 +37,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   registerSecurityHeaders(app);
+  collectRouteTable(app);
+  const { db } = options.database;
+  await registerAuthentication(app, db, await cookieSecret(db));
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -38,11 +48,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
 
-  const { db } = options.database;
-  await app.register(agreementRoutes(db), { prefix: "/api" });
-  await app.register(referenceRoutes(db), { prefix: "/api" });
+  for (const routes of [agreementRoutes, indicatorWriteRoutes, localPlanRoutes, referenceRoutes, authRoutes, userRoutes]) {
+    await app.register(routes(db), { prefix: "/api" });
+  }
 
   const webRoot = options.webRoot ?? resolve(repositoryRoot, "packages/web/dist");
   const hasWebApp = existsSync(resolve(webRoot, "index.html"));

@@ -21,6 +21,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof AppError) {
       return reply.status(error.httpStatus).send({
         error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}), ...(error.details.length ? { details: error.details } : {}) },
+        // A 409 carries the current state, so the client can show what changed.
+        ...("current" in error ? { current: error.current } : {}),
       });
     }
     if (hasZodFastifySchemaValidationErrors(error) || (error as FastifyError).validation) {

@@ -19,17 +19,24 @@ function focusMain(event: MouseEvent<HTMLAnchorElement>) {
   main.scrollIntoView();
 }
 
-/** After moving to another page, put focus at the start of the new content, as a full page load would. */
+/**
+ * After moving to another page, put focus at the start of the new content, as a full page load
+ * would; or on the target of a link to a place in the page ("#freedom-9") when there is one.
+ */
 function useFocusMainOnNavigation() {
-  const pathname = useRouterState({ select: (state) => state.resolvedLocation?.pathname });
+  const location = useRouterState({ select: (state) => state.resolvedLocation });
+  const pathname = location?.pathname;
+  const hash = location?.hash;
   const previous = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (pathname === undefined) return;
     if (previous.current !== undefined && previous.current !== pathname) {
-      document.getElementById("main")?.focus();
+      const target = hash ? document.getElementById(hash) : null;
+      if (target && target.tabIndex === -1) target.focus({ preventScroll: true });
+      else document.getElementById("main")?.focus({ preventScroll: true });
     }
     previous.current = pathname;
-  }, [pathname]);
+  }, [pathname, hash]);
 }
 
 function RootLayout() {

@@ -1,2 +1,3 @@
 export * from "./reference.js";
 export * from "./agreements.js";
+export * from "./access.js";

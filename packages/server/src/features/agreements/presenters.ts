@@ -46,6 +46,7 @@ export function presentAgreementSummary(row: AgreementRow, counts: Counts): Agre
     else indicatorCounts[count.kind] += count.count;
   }
   return {
+    id: agreement.id,
     slug: agreement.slug,
     name: agreement.name,
     shortName: agreement.shortName,

@@ -10,28 +10,46 @@ import {
   OutcomeListView,
   OutcomeView,
 } from "@accord/domain";
+import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
+import { authorize, ensureAllowed } from "../../policy/authorize.js";
+import type { Actor } from "../../policy/authorize.js";
+import { HistoryEntryView } from "../indicators/schema.js";
+import { history } from "../indicators/service.js";
+import { UpdateAgreementBody, updateAgreement } from "./write.js";
+import type { PresentedAgreement } from "./presenters.js";
 import { AgreementParams, IndicatorParams, IndicatorQuery, OutcomeParams, PositionSummaryQuery, PositionSummaryResponse } from "./schema.js";
 import { checkFilterValues, filterIndicators, getAgreement, getPositionSummary, listAgreements } from "./service.js";
 
-const errors = { 400: ApiError, 404: ApiError };
+const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
+
+/** An unpublished agreement is read only by people with a role in it. */
+async function readable(db: Db, actor: Actor | null, slug: string): Promise<PresentedAgreement> {
+  const agreement = await getAgreement(db, slug);
+  ensureAllowed(actor, "read", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published });
+  return agreement;
+}
 
 export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get("/agreements", { schema: { tags: ["agreements"], summary: "Every agreement", response: { 200: AgreementListView } } }, async () => ({
-      agreements: await listAgreements(db),
+    app.get("/agreements", { config: { access: "read" }, schema: { tags: ["agreements"], summary: "Every agreement", response: { 200: AgreementListView } } }, async (request) => ({
+      // Everyone sees the published agreements; people with a role also see theirs in draft.
+      agreements: (await listAgreements(db)).filter(
+        (agreement) => authorize(request.actor, "read", { type: "agreement", agreementId: agreement.id, published: agreement.published }).allowed,
+      ),
     }));
 
     app.get(
       "/agreements/:slug",
-      { schema: { tags: ["agreements"], summary: "One agreement by theme or block, with its indicators", params: AgreementParams, response: { 200: AgreementDetailView, ...errors } } },
-      async (request) => (await getAgreement(db, request.params.slug)).detail,
+      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "One agreement by theme or block, with its indicators", params: AgreementParams, response: { 200: AgreementDetailView, ...errors } } },
+      async (request) => (await readable(db, request.actor, request.params.slug)).detail,
     );
 
     app.get(
       "/agreements/:slug/indicators",
       {
+        config: { access: "read" },
         schema: {
           tags: ["agreements"],
           summary: "The agreement's indicators, filtered by theme, negotiation status, partner or kind",
@@ -41,7 +59,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const agreement = await getAgreement(db, request.params.slug);
+        const agreement = await readable(db, request.actor, request.params.slug);
         checkFilterValues(agreement, request.query);
         return { indicators: filterIndicators(agreement.indicators, request.query) };
       },
@@ -49,9 +67,9 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get(
       "/agreements/:slug/indicators/:key",
-      { schema: { tags: ["agreements"], summary: "One indicator as committed in the agreement", params: IndicatorParams, response: { 200: AgreementIndicatorPageView, ...errors } } },
+      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "One indicator as committed in the agreement", params: IndicatorParams, response: { 200: AgreementIndicatorPageView, ...errors } } },
       async (request) => {
-        const agreement = await getAgreement(db, request.params.slug);
+        const agreement = await readable(db, request.actor, request.params.slug);
         const indicator = agreement.indicators.find((candidate) => candidate.key === request.params.key);
         if (!indicator) throw notFound(`Indicator "${request.params.key}" in ${agreement.detail.shortName}`, "key");
         const { slug, name, shortName, years } = agreement.detail;
@@ -61,15 +79,15 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get(
       "/agreements/:slug/outcomes",
-      { schema: { tags: ["agreements"], summary: "Numbered outcomes (deleted ones keep their number)", params: AgreementParams, response: { 200: OutcomeListView, ...errors } } },
-      async (request) => ({ outcomes: (await getAgreement(db, request.params.slug)).outcomes }),
+      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "Numbered outcomes (deleted ones keep their number)", params: AgreementParams, response: { 200: OutcomeListView, ...errors } } },
+      async (request) => ({ outcomes: (await readable(db, request.actor, request.params.slug)).outcomes }),
     );
 
     app.get(
       "/agreements/:slug/outcomes/:number",
-      { schema: { tags: ["agreements"], summary: "One outcome with its primary and secondary indicators", params: OutcomeParams, response: { 200: OutcomeView, ...errors } } },
+      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "One outcome with its primary and secondary indicators", params: OutcomeParams, response: { 200: OutcomeView, ...errors } } },
       async (request) => {
-        const agreement = await getAgreement(db, request.params.slug);
+        const agreement = await readable(db, request.actor, request.params.slug);
         const outcome = agreement.outcomes.find((candidate) => candidate.number === request.params.number);
         if (!outcome) throw notFound(`Outcome ${request.params.number} of ${agreement.detail.shortName}`, "number");
         return outcome;
@@ -78,13 +96,14 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get(
       "/agreements/:slug/freedoms",
-      { schema: { tags: ["agreements"], summary: "The register of freedoms and flexibilities", params: AgreementParams, response: { 200: FreedomListView, ...errors } } },
-      async (request) => ({ freedoms: (await getAgreement(db, request.params.slug)).freedoms }),
+      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "The register of freedoms and flexibilities", params: AgreementParams, response: { 200: FreedomListView, ...errors } } },
+      async (request) => ({ freedoms: (await readable(db, request.actor, request.params.slug)).freedoms }),
     );
 
     app.get(
       "/agreements/:slug/position-summary",
       {
+        config: { access: "read" },
         schema: {
           tags: ["agreements"],
           summary: "Position on target-setting as at a date (the seed's summary table)",
@@ -93,7 +112,29 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 200: PositionSummaryResponse, ...errors },
         },
       },
-      async (request) => getPositionSummary(db, request.params.slug, request.query.asAt),
+      async (request) => {
+        await readable(db, request.actor, request.params.slug);
+        return getPositionSummary(db, request.params.slug, request.query.asAt);
+      },
+    );
+
+    app.patch(
+      "/agreements/:slug",
+      {
+        config: { access: "update" },
+        schema: { tags: ["agreements"], summary: "Change the agreement's name, status or publication (managers; send the version you read)", params: AgreementParams, body: UpdateAgreementBody, response: { 200: z.object({ name: z.string(), status: z.string(), published: z.boolean(), version: z.number().int() }), ...errors } },
+      },
+      async (request) => updateAgreement({ db, actor: request.actor, slug: request.params.slug, body: request.body }),
+    );
+
+    app.get(
+      "/agreements/:slug/history",
+      { config: { access: "readHistory" }, schema: { tags: ["agreements"], summary: "Changes to the agreement itself", params: AgreementParams, response: { 200: z.object({ history: z.array(HistoryEntryView) }), ...errors } } },
+      async (request) => {
+        const agreement = await getAgreement(db, request.params.slug);
+        ensureAllowed(request.actor, "readHistory", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published });
+        return { history: await history(db, "agreement", agreement.detail.id) };
+      },
     );
   };
 }

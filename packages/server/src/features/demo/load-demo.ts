@@ -11,9 +11,11 @@ import * as t from "../../db/schema/index.js";
 import { readDataFiles } from "./data-files.js";
 import type { DataFiles } from "./data-files.js";
 import { OrganisationDirectory } from "./organisation-names.js";
+import { createDemoUsers } from "./demo-users.js";
 
 export interface LoadReport {
   loaded: string[];
+  demoUsers: number;
   alreadyPresent: string[];
   organisations: number;
   indicatorDefinitions: number;
@@ -432,14 +434,14 @@ export async function loadDemo(database: Database, dataFolder: string): Promise<
   if (problems.length > 0) {
     throw new AppError("INVALID_DATA", `The data files have ${problems.length} unresolved reference(s); nothing was loaded`, { details: problems });
   }
-  return database.db.transaction(async (tx) => {
+  const loaded = await database.db.transaction(async (tx) => {
     const { areaIds, organisationIds, indicatorIds } = await upsertReferenceData(tx, files);
     const context: LoadContext = { tx, directory, organisationIds, indicatorIds };
     const slugs = files.agreements.map((agreement) => agreement.slug);
     const present = new Set(
       (await tx.select({ slug: t.agreements.slug }).from(t.agreements).where(inArray(t.agreements.slug, slugs))).map((row) => row.slug),
     );
-    const report: LoadReport = { loaded: [], alreadyPresent: [], organisations: organisationIds.size, indicatorDefinitions: indicatorIds.size, areas: areaIds.size };
+    const report: LoadReport = { loaded: [], demoUsers: 0, alreadyPresent: [], organisations: organisationIds.size, indicatorDefinitions: indicatorIds.size, areas: areaIds.size };
     for (const agreement of files.agreements) {
       if (present.has(agreement.slug)) {
         report.alreadyPresent.push(agreement.slug);
@@ -450,4 +452,6 @@ export async function loadDemo(database: Database, dataFolder: string): Promise<
     }
     return report;
   });
+  // After the agreements exist, since officers' grants name their indicators.
+  return { ...loaded, demoUsers: await createDemoUsers(database.db) };
 }

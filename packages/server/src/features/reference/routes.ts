@@ -7,12 +7,13 @@ import { getIndicatorDefinition, listAreas, listIndicatorDefinitions, listOrgani
 
 export function referenceRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get("/indicators", { schema: { tags: ["catalogue"], summary: "The indicator catalogue", response: { 200: CatalogueView } } }, async () => ({
+    app.get("/indicators", { config: { access: "public" }, schema: { tags: ["catalogue"], summary: "The indicator catalogue", response: { 200: CatalogueView } } }, async () => ({
       indicators: await listIndicatorDefinitions(db),
     }));
     app.get(
       "/indicators/:key",
       {
+        config: { access: "public" },
         schema: {
           tags: ["catalogue"],
           summary: "One indicator definition",
@@ -22,10 +23,10 @@ export function referenceRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request) => getIndicatorDefinition(db, request.params.key),
     );
-    app.get("/organisations", { schema: { tags: ["reference"], summary: "Partner organisations", response: { 200: OrganisationListView } } }, async () => ({
+    app.get("/organisations", { config: { access: "public" }, schema: { tags: ["reference"], summary: "Partner organisations", response: { 200: OrganisationListView } } }, async () => ({
       organisations: await listOrganisations(db),
     }));
-    app.get("/areas", { schema: { tags: ["reference"], summary: "County and districts with ONS codes", response: { 200: AreaListView } } }, async () => ({
+    app.get("/areas", { config: { access: "public" }, schema: { tags: ["reference"], summary: "County and districts with ONS codes", response: { 200: AreaListView } } }, async () => ({
       areas: await listAreas(db),
     }));
   };

@@ -48,7 +48,6 @@ export function OmittedNotice({ slug, indicator }: { slug: string; indicator: Ag
   if (indicator.state !== "omitted") return null;
   return (
     <div className="omitted">
-      <Flag tone="red">Omitted</Flag>{" "}
       {indicator.replacedBy ? (
         <span>
           Omitted — replaced by <IndicatorCodeLink slug={slug} code={indicator.replacedBy} />

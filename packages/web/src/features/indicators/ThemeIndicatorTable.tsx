@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { Table, VisuallyHidden } from "@mantine/core";
 import type { AgreementIndicatorView } from "@accord/domain";
+import { Flag } from "../../components/Flag";
 import { ScrollRegion } from "../../components/ScrollRegion";
 import { shortYear } from "../../words";
 import { BaselineCell, IndicatorCell, PartnersCell, StatusCell, YearTargetsCell } from "./IndicatorParts";
@@ -53,24 +54,37 @@ export function ThemeIndicatorTable({
               <Table.Th scope="row" className="col-indicator">
                 <IndicatorCell slug={slug} indicator={indicator} />
               </Table.Th>
-              <Table.Td>
-                <BaselineCell indicator={indicator} />
-              </Table.Td>
-              {indicator.targets.length === 0 && indicator.targetNote ? (
-                <Table.Td colSpan={years.length}>{indicator.targetNote}</Table.Td>
-              ) : (
-                years.map((year) => (
-                  <Table.Td key={year}>
-                    <YearTargetsCell indicator={indicator} year={year} />
+              {indicator.state === "omitted" ? (
+                <>
+                  <Table.Td colSpan={years.length + 2} className="muted">
+                    Not part of the agreement: no baseline, targets or partners.
                   </Table.Td>
-                ))
+                  <Table.Td>
+                    <Flag tone="red">Omitted</Flag>
+                  </Table.Td>
+                </>
+              ) : (
+                <>
+                  <Table.Td>
+                    <BaselineCell indicator={indicator} />
+                  </Table.Td>
+                  {indicator.targets.length === 0 && indicator.targetNote ? (
+                    <Table.Td colSpan={years.length}>{indicator.targetNote}</Table.Td>
+                  ) : (
+                    years.map((year) => (
+                      <Table.Td key={year}>
+                        <YearTargetsCell indicator={indicator} year={year} />
+                      </Table.Td>
+                    ))
+                  )}
+                  <Table.Td>
+                    <PartnersCell partners={indicator.partners} />
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusCell indicator={indicator} />
+                  </Table.Td>
+                </>
               )}
-              <Table.Td>
-                <PartnersCell partners={indicator.partners} />
-              </Table.Td>
-              <Table.Td>
-                <StatusCell indicator={indicator} />
-              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -1,0 +1,30 @@
+/** Writes one audit event inside the caller's transaction, so a failed change leaves none. */
+import type { Db } from "../../db/client.js";
+import * as t from "../../db/schema/index.js";
+import type { Actor } from "../../policy/authorize.js";
+
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface AuditEntry {
+  actor: Actor | null;
+  /** "target.set", "signUp.create", "grant.revoke"… */
+  action: string;
+  entityType: "agreement" | "agreementIndicator" | "localActionPlan" | "user";
+  entityId: number | string;
+  agreementId: number | null;
+  before: unknown;
+  after: unknown;
+}
+
+export async function recordAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> {
+  await tx.insert(t.auditEvents).values({
+    userId: entry.actor?.id ?? null,
+    actor: entry.actor ? `${entry.actor.name} <${entry.actor.email}>` : "accord command line",
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: String(entry.entityId),
+    agreementId: entry.agreementId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}

@@ -1,0 +1,161 @@
+/** Sign in, sign out, who am I, change password, personal API tokens. */
+import { and, count, eq, gt } from "drizzle-orm";
+import { z } from "zod";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { ApiError } from "@accord/domain";
+import type { Db } from "../../db/client.js";
+import * as t from "../../db/schema/index.js";
+import { AppError } from "../../errors.js";
+import { ensureAllowed } from "../../policy/authorize.js";
+import { recordAudit } from "../audit/record.js";
+import { Email, Password, UserView } from "../users/schema.js";
+import { createApiToken, getUser, revokeApiToken } from "../users/service.js";
+import { sessionCookie } from "./plugin.js";
+import { hashPassword, newToken, passwordMatches, tokenHash } from "./secrets.js";
+import { demoPassword, isDemo } from "./settings.js";
+
+const sessionHours = 12;
+/** Sign-in guessing is slowed per account and per address over a 15-minute window. */
+const failureWindowMs = 15 * 60 * 1000;
+const failuresPerAccount = 5;
+const failuresPerAddress = 30;
+
+const SessionView = z.object({ user: UserView.nullable(), csrfToken: z.string().nullable() });
+const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 429: ApiError };
+
+async function recentFailures(db: Db, column: typeof t.signInFailures.email | typeof t.signInFailures.address, value: string): Promise<number> {
+  const since = new Date(Date.now() - failureWindowMs).toISOString();
+  const [row] = await db.select({ n: count() }).from(t.signInFailures).where(and(eq(column, value), gt(t.signInFailures.at, since)));
+  return row?.n ?? 0;
+}
+
+export function authRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/session/options",
+      { config: { access: "public" }, schema: { tags: ["session"], summary: "How to sign in here (demo password only in demo mode)", response: { 200: z.object({ demo: z.boolean(), demoPassword: z.string().nullable() }) } } },
+      async () => {
+        const demo = await isDemo(db);
+        return { demo, demoPassword: demo ? demoPassword : null };
+      },
+    );
+
+    app.get("/session", { config: { access: "public" }, schema: { tags: ["session"], summary: "Who is signed in", response: { 200: SessionView } } }, async (request) => ({
+      user: request.actor ? await getUser(db, request.actor.id) : null,
+      csrfToken: request.csrfToken,
+    }));
+
+    app.post(
+      "/session",
+      {
+        config: { access: "public" },
+        schema: {
+          tags: ["session"],
+          summary: "Sign in with e-mail and password",
+          body: z.object({ email: Email, password: z.string().min(1, "must not be empty").max(200) }).strict(),
+          response: { 200: SessionView, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { email, password } = request.body;
+        if ((await recentFailures(db, t.signInFailures.email, email)) >= failuresPerAccount) {
+          throw new AppError("RATE_LIMITED", "Too many failed sign-ins for this account. Wait 15 minutes and try again, or ask a manager to reset your password.", { field: "email" });
+        }
+        if ((await recentFailures(db, t.signInFailures.address, request.ip)) >= failuresPerAddress) {
+          throw new AppError("RATE_LIMITED", "Too many failed sign-ins from this address. Wait 15 minutes and try again.");
+        }
+        const [user] = await db.select().from(t.users).where(eq(t.users.email, email));
+        const ok = user && !user.disabled && user.passwordHash !== null && (await passwordMatches(user.passwordHash, password));
+        if (!ok || !user) {
+          await db.insert(t.signInFailures).values({ email, address: request.ip });
+          throw new AppError("UNAUTHENTICATED", "The e-mail address or password is not right.", { field: "password" });
+        }
+        const token = newToken();
+        const csrfToken = newToken();
+        await db.insert(t.sessions).values({
+          tokenHash: tokenHash(token),
+          userId: user.id,
+          csrfToken,
+          expiresAt: new Date(Date.now() + sessionHours * 3600 * 1000).toISOString(),
+        });
+        reply.setCookie(sessionCookie, token, {
+          signed: true,
+          httpOnly: true,
+          sameSite: "strict",
+          secure: request.protocol === "https",
+          path: "/",
+          maxAge: sessionHours * 3600,
+        });
+        return { user: await getUser(db, user.id), csrfToken };
+      },
+    );
+
+    app.delete("/session", { config: { access: "public" }, schema: { tags: ["session"], summary: "Sign out", response: { 204: z.null() } } }, async (request, reply) => {
+      if (request.sessionId !== null) await db.delete(t.sessions).where(eq(t.sessions.id, request.sessionId));
+      reply.clearCookie(sessionCookie, { path: "/" });
+      return reply.status(204).send(null);
+    });
+
+    app.post(
+      "/session/password",
+      {
+        config: { access: "manageOwnAccount" },
+        schema: {
+          tags: ["session"],
+          summary: "Change your password",
+          body: z.object({ currentPassword: z.string().min(1, "must not be empty").max(200), newPassword: Password }).strict(),
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        ensureAllowed(request.actor, "manageOwnAccount", { type: "ownAccount" });
+        const actor = request.actor;
+        if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");
+        const [user] = await db.select().from(t.users).where(eq(t.users.id, actor.id));
+        if (!user?.passwordHash || !(await passwordMatches(user.passwordHash, request.body.currentPassword))) {
+          throw new AppError("BAD_REQUEST", "The current password is not right.", { field: "currentPassword" });
+        }
+        const passwordHash = await hashPassword(request.body.newPassword);
+        await db.transaction(async (tx) => {
+          await tx.update(t.users).set({ passwordHash, version: user.version + 1 }).where(eq(t.users.id, actor.id));
+          await recordAudit(tx, { actor, action: "password.change", entityType: "user", entityId: actor.id, agreementId: null, before: null, after: null });
+        });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      "/tokens",
+      {
+        config: { access: "manageOwnAccount" },
+        schema: {
+          tags: ["session"],
+          summary: "Create a personal API token (shown once)",
+          body: z.object({ name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters") }).strict(),
+          response: { 201: z.object({ id: z.number().int(), token: z.string() }), ...errors },
+        },
+      },
+      async (request, reply) => {
+        ensureAllowed(request.actor, "manageOwnAccount", { type: "ownAccount" });
+        const actor = request.actor;
+        if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");
+        return reply.status(201).send(await createApiToken({ db, caller: actor, userId: actor.id, name: request.body.name }));
+      },
+    );
+
+    app.delete(
+      "/tokens/:tokenId",
+      {
+        config: { access: "manageOwnAccount" },
+        schema: { tags: ["session"], summary: "Revoke one of your API tokens", params: z.object({ tokenId: z.coerce.number().int().positive() }), response: { 204: z.null(), ...errors } },
+      },
+      async (request, reply) => {
+        ensureAllowed(request.actor, "manageOwnAccount", { type: "ownAccount" });
+        const actor = request.actor;
+        if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");
+        await revokeApiToken({ db, caller: actor, userId: actor.id, tokenId: request.params.tokenId });
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,72 @@
+/** What the indicator write routes accept; every field checked by zod at the edge. */
+import { z } from "zod";
+import { Decimal, FinancialYear, IsoDate, NegotiationParty, NegotiationStatus, SignUpRole, TargetForm } from "@accord/domain";
+
+const Component = z.string().trim().min(1, "must not be empty").max(40, "must be at most 40 characters");
+const Wording = z.string().trim().min(1, "must not be empty").max(2000, "must be at most 2000 characters");
+const ShortText = z.string().trim().max(500, "must be at most 500 characters");
+const Version = z.number({ error: "must be the version number you read" }).int("must be a whole number").positive("must be 1 or more");
+
+export const SetTargetBody = z
+  .object({
+    year: FinancialYear,
+    component: Component.default("all"),
+    target: TargetForm,
+    written: Wording,
+    writtenValue: Decimal.optional(),
+    /** The version you read; absent only when the target is new. */
+    version: Version.optional(),
+  })
+  .strict();
+
+export const SetBaselineBody = z
+  .object({
+    component: Component.default("all"),
+    value: Decimal,
+    unit: ShortText.optional(),
+    period: ShortText.optional(),
+    source: ShortText.optional(),
+    written: Wording,
+    version: Version.optional(),
+  })
+  .strict();
+
+export const SignUpBody = z
+  .object({
+    organisation: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an organisation slug such as kent-police"),
+    role: SignUpRole,
+    detail: ShortText.optional(),
+  })
+  .strict();
+
+export const SignUpParams = z.object({
+  slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  key: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  organisation: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an organisation slug"),
+  role: SignUpRole,
+});
+
+export const NegotiationStatusBody = z
+  .object({
+    status: NegotiationStatus,
+    party: NegotiationParty,
+    asAt: IsoDate.optional(),
+    note: ShortText.optional(),
+  })
+  .strict();
+
+export const CommentBody = z.object({ body: z.string().trim().min(1, "must not be empty").max(5000, "must be at most 5000 characters") }).strict();
+
+export const CommentView = z.object({ id: z.number().int(), author: z.string(), body: z.string(), createdAt: z.string() });
+
+export const HistoryEntryView = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type HistoryEntryView = z.infer<typeof HistoryEntryView>;

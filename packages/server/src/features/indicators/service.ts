@@ -1,0 +1,259 @@
+/**
+ * Changing an agreement indicator: its targets and baselines (accountable officer), who is
+ * signed up (partner representatives), its negotiation position (Government Office), comments.
+ * Each command checks the policy, writes, and records the audit event in one transaction.
+ * Editable rows carry a version: a write based on a stale read gets 409 with the current state.
+ */
+import { and, asc, desc, eq, lt } from "drizzle-orm";
+import { financialYearsBetween, targetValue } from "@accord/domain";
+import type { z } from "zod";
+import type { Db } from "../../db/client.js";
+import * as t from "../../db/schema/index.js";
+import { AppError } from "../../errors.js";
+import { ensureAllowed } from "../../policy/authorize.js";
+import type { Actor } from "../../policy/authorize.js";
+import { recordAudit } from "../audit/record.js";
+import type { CommentBody, NegotiationStatusBody, SetBaselineBody, SetTargetBody, SignUpBody } from "./schema.js";
+import type { IndicatorScope } from "./scope.js";
+
+/** 409 carrying the row as it now stands, so the client can show it and let the person decide. */
+export class StaleVersionError extends AppError {
+  readonly current: unknown;
+  constructor(what: string, current: unknown) {
+    super("CONFLICT", `${what} has been changed by someone else since you read it. Look at the current version and make your change again.`, { field: "version" });
+    this.current = current;
+  }
+}
+
+function checkComponent(scope: IndicatorScope, component: string): void {
+  if (!scope.components.includes(component)) {
+    throw new AppError("BAD_REQUEST", `component must be one of ${scope.components.join(", ")} for ${scope.code}`, { field: "component" });
+  }
+}
+
+const presentTarget = (row: typeof t.targets.$inferSelect) => ({
+  year: row.financialYear,
+  component: row.component,
+  target: row.target,
+  value: row.value,
+  writtenValue: row.writtenValue,
+  written: row.written,
+  version: row.version,
+});
+
+export async function setTarget(options: { db: Db; actor: Actor | null; scope: IndicatorScope; body: z.infer<typeof SetTargetBody> }) {
+  const { db, actor, scope, body } = options;
+  ensureAllowed(actor, "proposeTarget", { type: "agreementIndicator", ...scope });
+  if (!financialYearsBetween(scope.firstYear, scope.lastYear).includes(body.year)) {
+    throw new AppError("BAD_REQUEST", `year must be a year of the agreement (${scope.firstYear} to ${scope.lastYear})`, { field: "year" });
+  }
+  checkComponent(scope, body.component);
+  return db.transaction(async (tx) => {
+    const [baseline] = await tx
+      .select({ value: t.baselines.value })
+      .from(t.baselines)
+      .where(and(eq(t.baselines.agreementIndicatorId, scope.agreementIndicatorId), eq(t.baselines.component, body.component)));
+    const [previous] = await tx
+      .select({ value: t.targets.value })
+      .from(t.targets)
+      .where(and(eq(t.targets.agreementIndicatorId, scope.agreementIndicatorId), eq(t.targets.component, body.component), lt(t.targets.financialYear, body.year)))
+      .orderBy(desc(t.targets.financialYear))
+      .limit(1);
+    const value = targetValue({ target: body.target, baseline: baseline?.value ?? null, previousCumulative: previous?.value ?? null });
+    const fields = { form: body.target.form, target: body.target, value, writtenValue: body.writtenValue ?? null, written: body.written };
+    const [existing] = await tx
+      .select()
+      .from(t.targets)
+      .where(and(eq(t.targets.agreementIndicatorId, scope.agreementIndicatorId), eq(t.targets.financialYear, body.year), eq(t.targets.component, body.component)));
+    let saved: typeof t.targets.$inferSelect | undefined;
+    if (existing) {
+      if (body.version === undefined || body.version !== existing.version) throw new StaleVersionError(`The ${body.year} target`, presentTarget(existing));
+      // The version check is repeated in the UPDATE itself, so two writers racing cannot both win.
+      [saved] = await tx
+        .update(t.targets)
+        .set({ ...fields, version: existing.version + 1 })
+        .where(and(eq(t.targets.id, existing.id), eq(t.targets.version, body.version)))
+        .returning();
+      if (!saved) throw new StaleVersionError(`The ${body.year} target`, presentTarget(existing));
+    } else {
+      [saved] = await tx
+        .insert(t.targets)
+        .values({ agreementIndicatorId: scope.agreementIndicatorId, financialYear: body.year, component: body.component, ...fields })
+        .returning();
+    }
+    if (!saved) throw new Error("target was not saved");
+    await recordAudit(tx, {
+      actor,
+      action: "target.set",
+      entityType: "agreementIndicator",
+      entityId: scope.agreementIndicatorId,
+      agreementId: scope.agreementId,
+      before: existing ? presentTarget(existing) : null,
+      after: presentTarget(saved),
+    });
+    return presentTarget(saved);
+  });
+}
+
+const presentBaseline = (row: typeof t.baselines.$inferSelect) => ({
+  component: row.component,
+  value: row.value,
+  unit: row.unit,
+  period: row.period,
+  source: row.source,
+  written: row.written,
+  version: row.version,
+});
+
+export async function setBaseline(options: { db: Db; actor: Actor | null; scope: IndicatorScope; body: z.infer<typeof SetBaselineBody> }) {
+  const { db, actor, scope, body } = options;
+  ensureAllowed(actor, "setBaseline", { type: "agreementIndicator", ...scope });
+  checkComponent(scope, body.component);
+  return db.transaction(async (tx) => {
+    const fields = { value: body.value, unit: body.unit ?? null, period: body.period ?? null, source: body.source ?? null, written: body.written };
+    const [existing] = await tx
+      .select()
+      .from(t.baselines)
+      .where(and(eq(t.baselines.agreementIndicatorId, scope.agreementIndicatorId), eq(t.baselines.component, body.component)));
+    let saved: typeof t.baselines.$inferSelect | undefined;
+    if (existing) {
+      if (body.version === undefined || body.version !== existing.version) throw new StaleVersionError(`The ${body.component} baseline`, presentBaseline(existing));
+      [saved] = await tx
+        .update(t.baselines)
+        .set({ ...fields, version: existing.version + 1 })
+        .where(and(eq(t.baselines.id, existing.id), eq(t.baselines.version, body.version)))
+        .returning();
+      if (!saved) throw new StaleVersionError(`The ${body.component} baseline`, presentBaseline(existing));
+    } else {
+      [saved] = await tx.insert(t.baselines).values({ agreementIndicatorId: scope.agreementIndicatorId, component: body.component, ...fields }).returning();
+    }
+    if (!saved) throw new Error("baseline was not saved");
+    // A baseline now set is no longer pending.
+    await tx.delete(t.pendingBaselines).where(eq(t.pendingBaselines.agreementIndicatorId, scope.agreementIndicatorId));
+    await recordAudit(tx, {
+      actor,
+      action: "baseline.set",
+      entityType: "agreementIndicator",
+      entityId: scope.agreementIndicatorId,
+      agreementId: scope.agreementId,
+      before: existing ? presentBaseline(existing) : null,
+      after: presentBaseline(saved),
+    });
+    return presentBaseline(saved);
+  });
+}
+
+async function organisationBySlug(db: Db, slug: string) {
+  const [organisation] = await db.select().from(t.organisations).where(eq(t.organisations.slug, slug));
+  if (!organisation) throw new AppError("BAD_REQUEST", `organisation "${slug}" is not known`, { field: "organisation" });
+  return organisation;
+}
+
+export async function signUpPartner(options: { db: Db; actor: Actor | null; scope: IndicatorScope; body: z.infer<typeof SignUpBody> }) {
+  const { db, actor, scope, body } = options;
+  const organisation = await organisationBySlug(db, body.organisation);
+  ensureAllowed(actor, "signUp", { type: "signUp", ...scope, organisationId: organisation.id });
+  // Seed 000 §9: only bodies named in the 2007 Act sign up as statutory partners.
+  if (body.role === "statutory" && !organisation.statutory) {
+    throw new AppError("BAD_REQUEST", `${organisation.name} is not a statutory partner under the 2007 Act; sign up as lead or non-statutory partner`, { field: "role" });
+  }
+  if (body.role === "non-statutory" && organisation.statutory) {
+    throw new AppError("BAD_REQUEST", `${organisation.name} is a statutory partner under the 2007 Act; sign up as lead or statutory partner`, { field: "role" });
+  }
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: t.partnerSignUps.id })
+      .from(t.partnerSignUps)
+      .where(and(eq(t.partnerSignUps.agreementIndicatorId, scope.agreementIndicatorId), eq(t.partnerSignUps.organisationId, organisation.id), eq(t.partnerSignUps.role, body.role)));
+    if (existing) throw new AppError("CONFLICT", `${organisation.name} is already signed up to ${scope.code} as ${body.role}`, { field: "role" });
+    const [last] = await tx
+      .select({ position: t.partnerSignUps.position })
+      .from(t.partnerSignUps)
+      .where(eq(t.partnerSignUps.agreementIndicatorId, scope.agreementIndicatorId))
+      .orderBy(desc(t.partnerSignUps.position))
+      .limit(1);
+    const after = { organisation: organisation.slug, role: body.role, detail: body.detail ?? null };
+    await tx.insert(t.partnerSignUps).values({
+      agreementIndicatorId: scope.agreementIndicatorId,
+      organisationId: organisation.id,
+      role: body.role,
+      detail: body.detail ?? null,
+      position: (last?.position ?? -1) + 1,
+    });
+    await recordAudit(tx, { actor, action: "signUp.create", entityType: "agreementIndicator", entityId: scope.agreementIndicatorId, agreementId: scope.agreementId, before: null, after });
+    return { ...after, statutoryDuty: organisation.statutory ? "As a statutory partner you now have a duty to have regard to this target in your own business planning and performance management (Local Government and Public Involvement in Health Act 2007)." : null };
+  });
+}
+
+export async function withdrawSignUp(options: { db: Db; actor: Actor | null; scope: IndicatorScope; organisation: string; role: "lead" | "statutory" | "non-statutory" }) {
+  const { db, actor, scope } = options;
+  const organisation = await organisationBySlug(db, options.organisation);
+  ensureAllowed(actor, "withdrawSignUp", { type: "signUp", ...scope, organisationId: organisation.id });
+  await db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(t.partnerSignUps)
+      .where(and(eq(t.partnerSignUps.agreementIndicatorId, scope.agreementIndicatorId), eq(t.partnerSignUps.organisationId, organisation.id), eq(t.partnerSignUps.role, options.role)))
+      .returning();
+    const row = removed[0];
+    if (!row) throw new AppError("NOT_FOUND", `${organisation.name} is not signed up to ${scope.code} as ${options.role}`, { field: "role" });
+    await recordAudit(tx, {
+      actor,
+      action: "signUp.withdraw",
+      entityType: "agreementIndicator",
+      entityId: scope.agreementIndicatorId,
+      agreementId: scope.agreementId,
+      before: { organisation: organisation.slug, role: row.role, detail: row.detail },
+      after: null,
+    });
+  });
+}
+
+export async function recordNegotiationStatus(options: { db: Db; actor: Actor | null; scope: IndicatorScope; body: z.infer<typeof NegotiationStatusBody> }) {
+  const { db, actor, scope, body } = options;
+  ensureAllowed(actor, "recordNegotiation", { type: "agreementIndicator", ...scope });
+  const entry = { asAt: body.asAt ?? new Date().toISOString().slice(0, 10), status: body.status, party: body.party, note: body.note ?? null };
+  await db.transaction(async (tx) => {
+    await tx.insert(t.negotiationStatusHistory).values({ agreementIndicatorId: scope.agreementIndicatorId, ...entry });
+    await recordAudit(tx, { actor, action: "negotiation.status", entityType: "agreementIndicator", entityId: scope.agreementIndicatorId, agreementId: scope.agreementId, before: null, after: entry });
+  });
+  return entry;
+}
+
+export async function addComment(options: { db: Db; actor: Actor | null; scope: IndicatorScope; body: z.infer<typeof CommentBody> }) {
+  const { db, actor, scope, body } = options;
+  ensureAllowed(actor, "comment", { type: "agreementIndicator", ...scope });
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(t.comments).values({ agreementIndicatorId: scope.agreementIndicatorId, userId: actor.id, body: body.body }).returning();
+    if (!row) throw new Error("comment was not saved");
+    await recordAudit(tx, { actor, action: "comment.add", entityType: "agreementIndicator", entityId: scope.agreementIndicatorId, agreementId: scope.agreementId, before: null, after: { comment: row.id, body: body.body } });
+    return { id: row.id, author: actor.name, body: row.body, createdAt: row.createdAt };
+  });
+}
+
+export async function listComments(db: Db, scope: IndicatorScope) {
+  const rows = await db
+    .select({ id: t.comments.id, author: t.users.name, body: t.comments.body, createdAt: t.comments.createdAt })
+    .from(t.comments)
+    .innerJoin(t.users, eq(t.users.id, t.comments.userId))
+    .where(eq(t.comments.agreementIndicatorId, scope.agreementIndicatorId))
+    .orderBy(asc(t.comments.createdAt), asc(t.comments.id));
+  return rows;
+}
+
+export async function history(db: Db, entityType: string, entityId: string | number) {
+  return db
+    .select({
+      id: t.auditEvents.id,
+      at: t.auditEvents.at,
+      actor: t.auditEvents.actor,
+      action: t.auditEvents.action,
+      entityType: t.auditEvents.entityType,
+      entityId: t.auditEvents.entityId,
+      before: t.auditEvents.before,
+      after: t.auditEvents.after,
+    })
+    .from(t.auditEvents)
+    .where(and(eq(t.auditEvents.entityType, entityType), eq(t.auditEvents.entityId, String(entityId))))
+    .orderBy(desc(t.auditEvents.at), desc(t.auditEvents.id));
+}

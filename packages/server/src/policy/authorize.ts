@@ -1,0 +1,134 @@
+/**
+ * One policy for every resource: authorize(actor, action, resource). Routes never hand-roll
+ * role checks; they load the resource and ask here. Roles and scopes: DESIGN.md "Who uses it".
+ */
+import { AppError } from "../errors.js";
+import type { roles } from "../db/schema/index.js";
+
+export type Role = (typeof roles)[number];
+
+export interface Grant {
+  id: number;
+  role: Role;
+  /** null: every agreement (an installation-wide manager, viewer or Government Office). */
+  agreementId: number | null;
+  agreementIndicatorId: number | null;
+  organisationId: number | null;
+  areaId: number | null;
+}
+
+export interface Actor {
+  id: number;
+  name: string;
+  email: string;
+  organisationId: number | null;
+  grants: Grant[];
+}
+
+interface AgreementScope {
+  agreementId: number;
+  published: boolean;
+}
+
+export type Resource =
+  | ({ type: "agreement" } & AgreementScope)
+  | ({ type: "agreementIndicator"; agreementIndicatorId: number } & AgreementScope)
+  | ({ type: "signUp"; agreementIndicatorId: number; organisationId: number } & AgreementScope)
+  | ({ type: "localActionPlan"; areaId: number } & AgreementScope)
+  /** The people of one agreement (agreementId null: every account in the installation). */
+  | { type: "users"; agreementId: number | null }
+  | { type: "ownAccount" };
+
+export const actions = [
+  "read",
+  "update",
+  "proposeTarget",
+  "setBaseline",
+  "recordNegotiation",
+  "comment",
+  "signUp",
+  "withdrawSignUp",
+  "editLocalActionPlan",
+  "manageUsers",
+  "readHistory",
+  "manageOwnAccount",
+] as const;
+export type Action = (typeof actions)[number];
+
+export type Decision = { allowed: true } | { allowed: false; status: 401 | 403; reason: string };
+
+const allow: Decision = { allowed: true };
+const deny = (reason: string): Decision => ({ allowed: false, status: 403, reason });
+
+function grantsIn(actor: Actor, agreementId: number): Grant[] {
+  return actor.grants.filter((grant) => grant.agreementId === null || grant.agreementId === agreementId);
+}
+
+function has(actor: Actor, agreementId: number, role: Role, extra: (grant: Grant) => boolean = () => true): boolean {
+  return grantsIn(actor, agreementId).some((grant) => grant.role === role && extra(grant));
+}
+
+function canRead(actor: Actor | null, scope: AgreementScope): boolean {
+  if (scope.published) return true;
+  return actor !== null && grantsIn(actor, scope.agreementId).length > 0;
+}
+
+export function authorize(actor: Actor | null, action: Action, resource: Resource): Decision {
+  // Reading a published agreement needs no account: it is a public document.
+  if (action === "read" && resource.type !== "users" && resource.type !== "ownAccount" && canRead(actor, resource)) return allow;
+  if (actor === null) return { allowed: false, status: 401, reason: "Sign in to do this." };
+
+  switch (resource.type) {
+    case "ownAccount":
+      return action === "manageOwnAccount" ? allow : deny("Not an action on your own account.");
+    case "users": {
+      if (action !== "manageUsers") return deny("Not an action on accounts.");
+      const isManager = actor.grants.some((g) => g.role === "manager" && (g.agreementId === null || g.agreementId === resource.agreementId));
+      return isManager ? allow : deny("Only a manager of the agreement may manage its users.");
+    }
+    default:
+      break;
+  }
+
+  const { agreementId } = resource;
+  if (!canRead(actor, resource)) return deny("You have no role in this agreement.");
+  if (has(actor, agreementId, "manager")) return allow; // everything in their agreements
+
+  switch (action) {
+    case "read":
+    case "readHistory":
+    case "comment":
+      return allow; // every signed-in person with a role in the agreement, viewers included
+    case "proposeTarget":
+    case "setBaseline":
+      if (resource.type !== "agreementIndicator") return deny("Targets and baselines belong to an indicator.");
+      return has(actor, agreementId, "officer", (g) => g.agreementIndicatorId === resource.agreementIndicatorId)
+        ? allow
+        : deny("Only the indicator's accountable officer or a manager may change its baseline and targets.");
+    case "recordNegotiation":
+      return has(actor, agreementId, "government") ? allow : deny("Only the Government Office, a department or a manager may record the negotiation position.");
+    case "signUp":
+    case "withdrawSignUp":
+      if (resource.type !== "signUp") return deny("Sign-ups belong to an indicator and an organisation.");
+      return has(actor, agreementId, "partner", (g) => g.organisationId === resource.organisationId)
+        ? allow
+        : deny("A partner representative may sign up only their own organisation.");
+    case "editLocalActionPlan":
+      if (resource.type !== "localActionPlan") return deny("A local action plan belongs to a district.");
+      return has(actor, agreementId, "lsp", (g) => g.areaId === resource.areaId)
+        ? allow
+        : deny("An LSP coordinator may edit only their own district's plan.");
+    case "update":
+    case "manageUsers":
+      return deny("Only a manager of the agreement may do this.");
+    case "manageOwnAccount":
+      return deny("Not an action on an agreement.");
+  }
+}
+
+/** Throws the decision as a 401 or 403 with its reason. */
+export function ensureAllowed(actor: Actor | null, action: Action, resource: Resource): void {
+  const decision = authorize(actor, action, resource);
+  if (decision.allowed) return;
+  throw new AppError(decision.status === 401 ? "UNAUTHENTICATED" : "FORBIDDEN", decision.reason);
+}
