@@ -29,7 +29,11 @@ export const ApiError = z.object({
     message: z.string(),
     /** The request field at fault ("asAt", "slug"), when there is one. */
     field: z.string().optional(),
+    /** Every problem, when there are several (e.g. every bad row of an import). */
+    details: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   }),
+  /** With a 409: the resource as it now stands, so the client can show what changed. */
+  current: z.unknown().optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 
@@ -67,6 +71,8 @@ export const BaselineView = z.object({
   period: z.string().nullable(),
   source: z.string().nullable(),
   written: z.string(),
+  /** Send it back when changing the baseline; a stale one gets 409. */
+  version: z.number().int(),
 });
 export type BaselineView = z.infer<typeof BaselineView>;
 
@@ -86,6 +92,8 @@ export const TargetView = z.object({
   /** The number the seed printed, when it differs from the computed one (592 beside 591.5). */
   writtenValue: z.string().nullable(),
   written: z.string(),
+  /** Send it back when changing the target; a stale one gets 409. */
+  version: z.number().int(),
 });
 export type TargetView = z.infer<typeof TargetView>;
 

@@ -91,7 +91,8 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
   }
 
   const { agreementId } = resource;
-  if (!canRead(actor, resource)) return deny("You have no role in this agreement.");
+  // Beyond reading a published document, everything needs a role in the agreement.
+  if (grantsIn(actor, agreementId).length === 0) return deny("You have no role in this agreement.");
   if (has(actor, agreementId, "manager")) return allow; // everything in their agreements
 
   switch (action) {

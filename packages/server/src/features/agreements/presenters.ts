@@ -116,6 +116,7 @@ export function presentAgreement(row: AgreementRow, counts: Counts, contents: Ag
         period: b.period,
         source: b.source,
         written: b.written,
+        version: b.version,
       })),
       baselinePending: (() => {
         const p = pending.get(ai.id);
@@ -128,6 +129,7 @@ export function presentAgreement(row: AgreementRow, counts: Counts, contents: Ag
         value: decimalText(target.value),
         writtenValue: decimalText(target.writtenValue),
         written: target.written,
+        version: target.version,
       })),
       targetNote: ai.targetNote,
       status: statusHistory.length === 0 ? null : statusAsAt(statusHistory, today),

@@ -74,7 +74,10 @@ export async function setTarget(options: { db: Db; actor: Actor | null; scope: I
         .set({ ...fields, version: existing.version + 1 })
         .where(and(eq(t.targets.id, existing.id), eq(t.targets.version, body.version)))
         .returning();
-      if (!saved) throw new StaleVersionError(`The ${body.year} target`, presentTarget(existing));
+      if (!saved) {
+        const [now] = await tx.select().from(t.targets).where(eq(t.targets.id, existing.id));
+        throw new StaleVersionError(`The ${body.year} target`, presentTarget(now ?? existing));
+      }
     } else {
       [saved] = await tx
         .insert(t.targets)
@@ -123,7 +126,10 @@ export async function setBaseline(options: { db: Db; actor: Actor | null; scope:
         .set({ ...fields, version: existing.version + 1 })
         .where(and(eq(t.baselines.id, existing.id), eq(t.baselines.version, body.version)))
         .returning();
-      if (!saved) throw new StaleVersionError(`The ${body.component} baseline`, presentBaseline(existing));
+      if (!saved) {
+        const [now] = await tx.select().from(t.baselines).where(eq(t.baselines.id, existing.id));
+        throw new StaleVersionError(`The ${body.component} baseline`, presentBaseline(now ?? existing));
+      }
     } else {
       [saved] = await tx.insert(t.baselines).values({ agreementIndicatorId: scope.agreementIndicatorId, component: body.component, ...fields }).returning();
     }

@@ -151,9 +151,10 @@ export async function listUsers(db: Db, caller: Caller): Promise<UserView[]> {
   const managed = caller.grants.filter((grant) => grant.role === "manager").map((grant) => grant.agreementId);
   if (managed.includes(null)) return users;
   if (managed.length === 0) throw new AppError("FORBIDDEN", "Only a manager may see the list of users.");
-  // A manager of some agreements sees the people who have a role in them, and people without any role yet.
+  // A manager of some agreements sees the people who have a role in them (a role in every
+  // agreement included), and people without any role yet.
   const slugs = new Set((await db.select({ id: t.agreements.id, slug: t.agreements.slug }).from(t.agreements)).filter((a) => managed.includes(a.id)).map((a) => a.slug));
-  return users.filter((user) => user.grants.length === 0 || user.grants.some((grant) => grant.agreement !== null && slugs.has(grant.agreement)));
+  return users.filter((user) => user.grants.length === 0 || user.grants.some((grant) => grant.agreement === null || slugs.has(grant.agreement)));
 }
 
 export async function getUser(db: Db, userId: number): Promise<UserView> {
