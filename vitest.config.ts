@@ -27,6 +27,9 @@ export default defineConfig({
           ...databaseTimeouts,
         },
       },
+      {
+        test: { name: "browser", include: ["e2e/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false },
+      },
     ],
   },
 });

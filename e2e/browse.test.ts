@@ -90,3 +90,32 @@ describe("when something is missing or fails", () => {
     }
   });
 });
+
+describe("content security policy", () => {
+  it("sends a CSP without inline scripts, and the app runs even with inline styles forbidden too", async () => {
+    const response = await fetch(product.url("/agreements/kent-ka2"));
+    const policy = response.headers.get("content-security-policy") ?? "";
+    expect(policy).toMatch(/script-src 'self'(;|$)/);
+
+    const { page, problems, close } = await product.open();
+    try {
+      // Tighten style-src to 'self': Mantine's <style> tags are switched off, so nothing should break.
+      await page.route("**/*", async (route) => {
+        const original = await route.fetch();
+        const headers = { ...original.headers() };
+        const current = headers["content-security-policy"];
+        if (current) headers["content-security-policy"] = current.replace(/style-src [^;]*/, "style-src 'self'");
+        await route.fulfill({ response: original, headers });
+      });
+      for (const path of ["/", "/agreements/kent-ka2", "/agreements/kent-ka1/outcomes/9"]) {
+        await gotoPage(page, product.url(path));
+        await page.waitForLoadState("networkidle");
+        expect(await page.evaluate(() => document.querySelectorAll("style").length)).toBe(0);
+      }
+      expect(problems.filter((problem) => /Content Security Policy|Refused/i.test(problem))).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -2,7 +2,7 @@
  * The server's JSON against the shared contract (packages/domain/src/api.ts), endpoint by
  * endpoint, so a drift shows up here with the field path rather than as a broken page.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import {
   AgreementDetailView,
@@ -18,7 +18,6 @@ import {
   OutcomeView,
 } from "@accord/domain";
 import { startServer, type RunningServer } from "./support/server.js";
-import { afterAll, beforeAll } from "vitest";
 
 let server: RunningServer;
 beforeAll(async () => {

@@ -270,3 +270,18 @@ export type IndicatorDefinitionView = z.infer<typeof IndicatorDefinitionView>;
 export const CatalogueView = z.object({ indicators: z.array(IndicatorDefinitionView) });
 export const OrganisationListView = z.object({ organisations: z.array(OrganisationView) });
 export const AreaListView = z.object({ areas: z.array(AreaView) });
+
+/** The position on target-setting as at a date (seed 000 §7's table); the CLI prints the same JSON. */
+export const PositionSummaryView = z.object({
+  agreement: z.string(),
+  asAt: z.string(),
+  agreedWithGovernmentOffice: z.number().int(),
+  underDiscussion: z.number().int(),
+  afterDeadline: z.number().int(),
+  total: z.number().int(),
+  statutoryToBeAgreed: z.number().int(),
+  notStarted: z.number().int(),
+  statutoryAgreed: z.number().int(),
+  byIndicator: z.array(z.object({ code: z.string(), kind: AgreementIndicatorKind, status: NegotiationStatus })),
+});
+export type PositionSummaryView = z.infer<typeof PositionSummaryView>;

@@ -103,13 +103,8 @@ export function componentWords(component: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
-/** Path-safe key of an indicator code, as the API uses it: "NI 47" → "ni-47". */
-export function indicatorKey(code: string): string {
-  return code
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
+/** Path-safe key of an indicator code, the same function the server uses: "NI 47" → "ni-47". */
+export { indicatorKey } from "@accord/domain";
 
 /** "1 indicator", "2 indicators". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

@@ -52,6 +52,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     const { drizzle } = await import("drizzle-orm/node-postgres");
     // numeric comes back as text (the default), so exact decimals are never turned into floats.
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    // An idle connection closed by the server (restart, failover) must not crash the process;
+    // the pool replaces it on next use.
+    pool.on("error", (error) => process.stderr.write(`accord: idle database connection lost: ${error.message}\n`));
     const db = drizzle(pool, { schema }) as unknown as Db;
     return { db, kind: "postgres", location: redact(databaseUrl), close: () => pool.end() };
   }

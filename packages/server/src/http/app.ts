@@ -59,8 +59,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (hasWebApp) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "";
-    if (request.method === "GET" && !path.startsWith("/api") && hasWebApp) {
-      // The web app routes in the browser: any other page gets index.html.
+    const isPage = !/\.[a-z0-9]+$/i.test(path);
+    if (request.method === "GET" && !path.startsWith("/api") && isPage && hasWebApp) {
+      // The web app routes in the browser: any other page gets index.html; a missing file is a 404.
       return reply.type("text/html").sendFile("index.html");
     }
     return reply.status(404).send({ error: { code: "NOT_FOUND", message: `No route ${request.method} ${path}` } });

@@ -28,8 +28,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error) || (error as FastifyError).validation) {
       const items = ((error as FastifyError).validation ?? []) as ValidationItem[];
       const first = items[0];
-      const field = first ? fieldOf(first) : undefined;
       const where = (error as FastifyError).validationContext ?? "request";
+      // A body that is not an object at all is the body's fault as a whole.
+      const field = (first ? fieldOf(first) : undefined) ?? where;
       const message = first?.message ?? "is not valid";
       return reply.status(400).send({
         error: {

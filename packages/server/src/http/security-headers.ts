@@ -4,8 +4,7 @@ import type { FastifyInstance } from "fastify";
 const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
-  // Mantine sets style attributes on elements; styles cannot run code.
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self'",

@@ -17,15 +17,4 @@ export const IndicatorQuery = z
   .strict();
 export const PositionSummaryQuery = z.object({ asAt: IsoDate }).strict();
 
-export const PositionSummaryResponse = z.object({
-  agreement: z.string(),
-  asAt: z.string(),
-  agreedWithGovernmentOffice: z.number().int(),
-  underDiscussion: z.number().int(),
-  afterDeadline: z.number().int(),
-  total: z.number().int(),
-  statutoryToBeAgreed: z.number().int(),
-  notStarted: z.number().int(),
-  statutoryAgreed: z.number().int(),
-  byIndicator: z.array(z.object({ code: z.string(), kind: AgreementIndicatorKind, status: NegotiationStatus })),
-});
+export { PositionSummaryView as PositionSummaryResponse } from "@accord/domain";

@@ -186,11 +186,11 @@ interface LoadContext {
   indicatorIds: Map<string, number>;
 }
 
-function organisationId(context: LoadContext, written: string): { id: number; detail: string | undefined } {
+function organisationId(context: LoadContext, written: string, detail?: string): { id: number; detail: string | null } {
   const resolved = context.directory.resolve(written);
   const id = resolved ? context.organisationIds.get(resolved.slug) : undefined;
   if (!resolved || id === undefined) throw new AppError("INVALID_DATA", `organisation "${written}" is not in organisations.yaml`);
-  return { id, detail: resolved.detail };
+  return { id, detail: context.directory.meaningfulDetail(resolved.slug, detail ?? resolved.detail) };
 }
 
 /** Baseline of one component, for working out targets relative to it. */
@@ -292,11 +292,11 @@ async function insertAgreementIndicator(
     // One organisation may be written twice in one role (e.g. with two details); keep the first.
     const seen = new Set<string>();
     const rows = record.partners.flatMap((partner, index) => {
-      const organisation = organisationId(context, partner.organisation);
+      const organisation = organisationId(context, partner.organisation, partner.detail);
       const key = `${organisation.id}:${partner.role}`;
       if (seen.has(key)) return [];
       seen.add(key);
-      return [{ agreementIndicatorId: id, organisationId: organisation.id, role: partner.role, detail: partner.detail ?? organisation.detail ?? null, position: index }];
+      return [{ agreementIndicatorId: id, organisationId: organisation.id, role: partner.role, detail: organisation.detail, position: index }];
     });
     await tx.insert(t.partnerSignUps).values(rows);
   }
@@ -373,8 +373,8 @@ async function insertAgreement(context: LoadContext, agreement: AgreementFile, a
       if (outcome.partners.length > 0) {
         await tx.insert(t.outcomePartners).values(
           outcome.partners.map((partner, index) => {
-            const organisation = organisationId(context, partner.organisation);
-            return { outcomeId: outcomeRow.id, organisationId: organisation.id, role: partner.role, detail: partner.detail ?? organisation.detail ?? null, position: index };
+            const organisation = organisationId(context, partner.organisation, partner.detail);
+            return { outcomeId: outcomeRow.id, organisationId: organisation.id, role: partner.role, detail: organisation.detail, position: index };
           }),
         );
       }

@@ -32,6 +32,12 @@ export class OrganisationDirectory {
     }
   }
 
+  /** A detail that only repeats the organisation's name or an abbreviation of it says nothing. */
+  meaningfulDetail(slug: string, detail: string | undefined | null): string | null {
+    if (!detail) return null;
+    return this.bySpelling.get(normaliseName(detail)) === slug ? null : detail;
+  }
+
   resolve(written: string): ResolvedName | undefined {
     const direct = this.bySpelling.get(normaliseName(written));
     if (direct) return { slug: direct, detail: undefined };

@@ -11,6 +11,7 @@ import * as t from "../../db/schema/index.js";
 import { AppError, notFound } from "../../errors.js";
 import { ensureAllowed } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
+import type { Tx } from "../audit/record.js";
 import { StaleVersionError } from "../indicators/service.js";
 import { agreementScope } from "../indicators/scope.js";
 
@@ -34,7 +35,7 @@ async function district(db: Db, code: string) {
   return area;
 }
 
-async function keysOf(db: Db, ids: number[]): Promise<string[]> {
+async function keysOf(db: Db | Tx, ids: number[]): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .select({ id: t.agreementIndicators.id, key: t.indicatorDefinitions.key })
@@ -82,7 +83,7 @@ export function localPlanRoutes(db: Db): FastifyPluginAsyncZod {
         const ids = wanted.map((key) => found.find((row) => row.key === key)?.id ?? 0);
         const version = await db.transaction(async (tx) => {
           const [existing] = await tx.select().from(t.localActionPlans).where(and(eq(t.localActionPlans.agreementId, scope.agreementId), eq(t.localActionPlans.areaId, area.id)));
-          const before = existing ? { summary: existing.summary, supportedIndicators: await keysOf(db, existing.supportedIndicatorIds), version: existing.version } : null;
+          const before = existing ? { summary: existing.summary, supportedIndicators: await keysOf(tx, existing.supportedIndicatorIds), version: existing.version } : null;
           let saved: typeof t.localActionPlans.$inferSelect | undefined;
           if (existing) {
             if (request.body.version !== existing.version) throw new StaleVersionError("The local action plan", before);

@@ -1,0 +1,131 @@
+/**
+ * For every API route: requests on a resource in the test users' scope ("ours"), on another
+ * resource in the same agreement ("other"), and on an agreement where nobody has a role
+ * ("elsewhere": Kent Agreement 1, unpublished for these tests), with who may make each.
+ * The authorisation matrix and the fuzzing tests are generated from this table.
+ */
+import type { Role } from "../../src/policy/authorize.js";
+
+export type Who = Role | "anonymous";
+export const everyone: Who[] = ["anonymous", "manager", "officer", "partner", "government", "lsp", "viewer"];
+const signedIn: Who[] = ["manager", "officer", "partner", "government", "lsp", "viewer"];
+
+export interface MatrixContext {
+  /** A user the manager can see and grant roles to. */
+  userId: number;
+  grantInOurAgreement: number;
+  grantElsewhere: number;
+  /** A fresh e-mail address per call. */
+  newEmail(): string;
+}
+
+export interface RouteRequest {
+  scope: "ours" | "other" | "elsewhere" | "none";
+  request: (context: MatrixContext) => { method: string; url: string; body?: unknown };
+  allowed: Who[];
+}
+
+const ka2 = "/api/agreements/kent-ka2";
+const ka1 = "/api/agreements/kent-ka1";
+
+/** Reads and writes that exist on KA2 and, identically, on KA1 where nobody in the test has a role. */
+function onAgreements(method: string, path: string, ours: Who[], other: { path: string; allowed: Who[] } | null, body?: unknown, elsewherePath?: string): RouteRequest[] {
+  const make = (prefix: string, p: string) => () => ({ method, url: `${prefix}${p}`, ...(body !== undefined ? { body } : {}) });
+  return [
+    { scope: "ours", request: make(ka2, path), allowed: ours },
+    ...(other ? [{ scope: "other" as const, request: make(ka2, other.path), allowed: other.allowed }] : []),
+    { scope: "elsewhere", request: make(ka1, elsewherePath ?? path), allowed: [] },
+  ];
+}
+
+const readKa2 = (path: string, elsewherePath?: string): RouteRequest[] =>
+  // A published agreement is readable by anyone; KA1 is unpublished here and nobody has a role in it.
+  [
+    { scope: "ours", request: () => ({ method: "GET", url: `${ka2}${path}` }), allowed: everyone },
+    { scope: "elsewhere", request: () => ({ method: "GET", url: `${ka1}${elsewherePath ?? path}` }), allowed: [] },
+  ];
+
+const target = { year: "2009/10", target: { form: "absolute", value: "700" }, written: "Proposed at 700" };
+const baseline = { value: "1183", written: "1183 killed or seriously injured", component: "all" };
+
+export const routeRequests: Record<string, RouteRequest[]> = {
+  "GET /api/agreements": [{ scope: "none", request: () => ({ method: "GET", url: "/api/agreements" }), allowed: everyone }],
+  "GET /api/agreements/:slug": readKa2(""),
+  "GET /api/agreements/:slug/indicators": readKa2("/indicators"),
+  "GET /api/agreements/:slug/indicators/:key": readKa2("/indicators/ni-47", "/indicators/ka1-9-1"),
+  "GET /api/agreements/:slug/outcomes": readKa2("/outcomes"),
+  "GET /api/agreements/:slug/outcomes/:number": [{ scope: "elsewhere", request: () => ({ method: "GET", url: `${ka1}/outcomes/9` }), allowed: [] }],
+  "GET /api/agreements/:slug/freedoms": readKa2("/freedoms"),
+  "GET /api/agreements/:slug/position-summary": readKa2("/position-summary?asAt=2008-05-01"),
+  "PATCH /api/agreements/:slug": onAgreements("PATCH", "", ["manager"], null, { published: true, version: 999 }),
+  "GET /api/agreements/:slug/history": onAgreements("GET", "/history", signedIn, null),
+  "PUT /api/agreements/:slug/indicators/:key/targets": onAgreements(
+    "PUT",
+    "/indicators/ni-47/targets",
+    ["manager", "officer"],
+    { path: "/indicators/ni-155/targets", allowed: ["manager"] },
+    target,
+    "/indicators/ka1-9-1/targets",
+  ),
+  "PUT /api/agreements/:slug/indicators/:key/baselines": onAgreements(
+    "PUT",
+    "/indicators/ni-47/baselines",
+    ["manager", "officer"],
+    { path: "/indicators/ni-155/baselines", allowed: ["manager"] },
+    baseline,
+    "/indicators/ka1-9-1/baselines",
+  ),
+  "POST /api/agreements/:slug/indicators/:key/sign-ups": [
+    { scope: "ours", request: () => ({ method: "POST", url: `${ka2}/indicators/ni-47/sign-ups`, body: { organisation: "kent-police", role: "statutory" } }), allowed: ["manager", "partner"] },
+    { scope: "other", request: () => ({ method: "POST", url: `${ka2}/indicators/ni-47/sign-ups`, body: { organisation: "kent-county-council", role: "lead" } }), allowed: ["manager"] },
+    { scope: "elsewhere", request: () => ({ method: "POST", url: `${ka1}/indicators/ka1-9-1/sign-ups`, body: { organisation: "kent-police", role: "lead" } }), allowed: [] },
+  ],
+  "DELETE /api/agreements/:slug/indicators/:key/sign-ups/:organisation/:role": [
+    { scope: "ours", request: () => ({ method: "DELETE", url: `${ka2}/indicators/ni-47/sign-ups/kent-police/statutory` }), allowed: ["manager", "partner"] },
+    { scope: "other", request: () => ({ method: "DELETE", url: `${ka2}/indicators/ni-47/sign-ups/kent-county-council/lead` }), allowed: ["manager"] },
+    { scope: "elsewhere", request: () => ({ method: "DELETE", url: `${ka1}/indicators/ka1-9-1/sign-ups/kent-police/lead` }), allowed: [] },
+  ],
+  "POST /api/agreements/:slug/indicators/:key/negotiation-status": onAgreements(
+    "POST",
+    "/indicators/ni-47/negotiation-status",
+    ["manager", "government"],
+    { path: "/indicators/ni-155/negotiation-status", allowed: ["manager", "government"] },
+    { status: "under-discussion", party: "government-office", asAt: "2008-05-20", note: "Matrix test" },
+    "/indicators/ka1-9-1/negotiation-status",
+  ),
+  "GET /api/agreements/:slug/indicators/:key/comments": readKa2("/indicators/ni-47/comments", "/indicators/ka1-9-1/comments"),
+  // DESIGN.md: viewers (members, boards) read everything and comment.
+  "POST /api/agreements/:slug/indicators/:key/comments": onAgreements("POST", "/indicators/ni-47/comments", signedIn, null, { body: "A comment" }, "/indicators/ka1-9-1/comments"),
+  "GET /api/agreements/:slug/indicators/:key/history": onAgreements("GET", "/indicators/ni-47/history", signedIn, null, undefined, "/indicators/ka1-9-1/history"),
+  "GET /api/agreements/:slug/districts/:code/local-action-plan": readKa2("/districts/E07000114/local-action-plan"),
+  "PUT /api/agreements/:slug/districts/:code/local-action-plan": onAgreements(
+    "PUT",
+    "/districts/E07000114/local-action-plan",
+    ["manager", "lsp"],
+    { path: "/districts/E07000105/local-action-plan", allowed: ["manager"] },
+    { summary: "Thanet will support the road safety target.", supportedIndicators: ["ni-47"] },
+  ),
+  "GET /api/openapi.json": [{ scope: "none", request: () => ({ method: "GET", url: "/api/openapi.json" }), allowed: everyone }],
+  "GET /api/indicators": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators" }), allowed: everyone }],
+  "GET /api/indicators/:key": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators/ni-47" }), allowed: everyone }],
+  "GET /api/organisations": [{ scope: "none", request: () => ({ method: "GET", url: "/api/organisations" }), allowed: everyone }],
+  "GET /api/areas": [{ scope: "none", request: () => ({ method: "GET", url: "/api/areas" }), allowed: everyone }],
+  "GET /api/session/options": [{ scope: "none", request: () => ({ method: "GET", url: "/api/session/options" }), allowed: everyone }],
+  "GET /api/session": [{ scope: "none", request: () => ({ method: "GET", url: "/api/session" }), allowed: everyone }],
+  "POST /api/session": [{ scope: "none", request: () => ({ method: "POST", url: "/api/session", body: { email: "matrix.viewer@kent.example", password: "matrix-password-1" } }), allowed: everyone }],
+  "DELETE /api/session": [{ scope: "none", request: () => ({ method: "DELETE", url: "/api/session" }), allowed: everyone }],
+  "POST /api/session/password": [{ scope: "none", request: () => ({ method: "POST", url: "/api/session/password", body: { currentPassword: "not-the-password", newPassword: "a-long-new-password" } }), allowed: signedIn }],
+  "POST /api/tokens": [{ scope: "none", request: () => ({ method: "POST", url: "/api/tokens", body: { name: "matrix" } }), allowed: signedIn }],
+  "DELETE /api/tokens/:tokenId": [{ scope: "none", request: () => ({ method: "DELETE", url: "/api/tokens/999999" }), allowed: signedIn }],
+  "GET /api/users": [{ scope: "none", request: () => ({ method: "GET", url: "/api/users" }), allowed: ["manager"] }],
+  "POST /api/users": [{ scope: "none", request: (c) => ({ method: "POST", url: "/api/users", body: { email: c.newEmail(), name: "Invited Person" } }), allowed: ["manager"] }],
+  "GET /api/users/:userId": [{ scope: "none", request: (c) => ({ method: "GET", url: `/api/users/${c.userId}` }), allowed: ["manager"] }],
+  "POST /api/users/:userId/grants": [
+    { scope: "ours", request: (c) => ({ method: "POST", url: `/api/users/${c.userId}/grants`, body: { role: "viewer", agreement: "kent-ka2" } }), allowed: ["manager"] },
+    { scope: "elsewhere", request: (c) => ({ method: "POST", url: `/api/users/${c.userId}/grants`, body: { role: "viewer", agreement: "kent-ka1" } }), allowed: [] },
+  ],
+  "DELETE /api/users/:userId/grants/:grantId": [
+    { scope: "ours", request: (c) => ({ method: "DELETE", url: `/api/users/${c.userId}/grants/${c.grantInOurAgreement}` }), allowed: ["manager"] },
+    { scope: "elsewhere", request: (c) => ({ method: "DELETE", url: `/api/users/${c.userId}/grants/${c.grantElsewhere}` }), allowed: [] },
+  ],
+};
