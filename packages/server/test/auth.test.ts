@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { buildApp } from "../src/http/app.js";
 import { migrateDatabase } from "../src/db/client.js";
 import { demoUsers } from "../src/features/demo/demo-users.js";
+import { createUser } from "../src/features/users/service.js";
 import { createTestApp } from "./support/app.js";
 import type { TestApp } from "./support/app.js";
 import { createTestDatabase } from "./support/database.js";
@@ -36,13 +37,14 @@ describe("signing in and out", () => {
   });
 
   it("refuses a wrong password with a message naming the field, and slows guessing down per account", async () => {
-    const email = "lsp.thanet@kent-partnership.example";
+    const email = "guessed.at@kent.example";
+    await createUser({ db: api.database.db, caller: "command-line", email, name: "Guessed At", password: "the-right-password" });
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const wrong = await send(api.app, null, { method: "POST", url: "/api/session", body: { email, password: `guess-${attempt}` } });
       expect(wrong.status).toBe(401);
       expect(wrong.json<{ error: { field: string } }>().error.field).toBe("password");
     }
-    const limited = await send(api.app, null, { method: "POST", url: "/api/session", body: { email, password: "kent-demo-2008" } });
+    const limited = await send(api.app, null, { method: "POST", url: "/api/session", body: { email, password: "the-right-password" } });
     expect(limited.status).toBe(429);
     expect(limited.json<{ error: { message: string } }>().error.message).toMatch(/Too many failed sign-ins for this account/);
   });
@@ -118,5 +120,21 @@ describe("managing users in the API", () => {
     const bad = await send(api.app, manager, { method: "POST", url: `/api/users/${member?.id}/grants`, body: { role: "officer", agreement: "kent-ka2" } });
     expect(bad.status).toBe(400);
     expect(bad.json<{ error: { field: string } }>().error.field).toBe("indicator");
+  });
+});
+
+describe("GET /api/agreements/:slug/permissions", () => {
+  it("tells each person what they may do, by the same policy the routes enforce", async () => {
+    const officer = await signIn(api.app, "officer.ni47@kent-partnership.example");
+    const mine = (await send(api.app, officer, { method: "GET", url: "/api/agreements/kent-ka2/permissions" })).json<Record<string, unknown>>();
+    expect(mine).toMatchObject({ signedIn: true, update: false, proposeTarget: ["ni-47"], signUpFor: [], editLocalActionPlan: [] });
+    const lsp = await signIn(api.app, "lsp.thanet@kent-partnership.example");
+    const partner = await signIn(api.app, "partner@kent-police.example");
+    const theirs = (await send(api.app, partner, { method: "GET", url: "/api/agreements/kent-ka2/permissions" })).json<Record<string, unknown>>();
+    expect(theirs).toMatchObject({ proposeTarget: [], signUpFor: ["kent-police"] });
+    const plan = (await send(api.app, lsp, { method: "GET", url: "/api/agreements/kent-ka2/permissions" })).json<Record<string, unknown>>();
+    expect(plan).toMatchObject({ editLocalActionPlan: ["E07000114"] });
+    const visitor = (await send(api.app, null, { method: "GET", url: "/api/agreements/kent-ka2/permissions" })).json<Record<string, unknown>>();
+    expect(visitor).toMatchObject({ signedIn: false, read: true, comment: false, proposeTarget: [] });
   });
 });

@@ -58,6 +58,7 @@ export const routeRequests: Record<string, RouteRequest[]> = {
   "GET /api/agreements/:slug/freedoms": readKa2("/freedoms"),
   "GET /api/agreements/:slug/position-summary": readKa2("/position-summary?asAt=2008-05-01"),
   "PATCH /api/agreements/:slug": onAgreements("PATCH", "", ["manager"], null, { published: true, version: 999 }),
+  "GET /api/agreements/:slug/permissions": readKa2("/permissions"),
   "GET /api/agreements/:slug/history": onAgreements("GET", "/history", signedIn, null),
   "PUT /api/agreements/:slug/indicators/:key/targets": onAgreements(
     "PUT",

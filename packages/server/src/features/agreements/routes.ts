@@ -18,6 +18,7 @@ import type { Actor } from "../../policy/authorize.js";
 import { HistoryEntryView } from "../indicators/schema.js";
 import { history } from "../indicators/service.js";
 import { UpdateAgreementBody, updateAgreement } from "./write.js";
+import { PermissionsView, permissionsFor } from "./permissions.js";
 import type { PresentedAgreement } from "./presenters.js";
 import { AgreementParams, IndicatorParams, IndicatorQuery, OutcomeParams, PositionSummaryQuery, PositionSummaryResponse } from "./schema.js";
 import { checkFilterValues, filterIndicators, getAgreement, getPositionSummary, listAgreements } from "./service.js";
@@ -125,6 +126,15 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
         schema: { tags: ["agreements"], summary: "Change the agreement's name, status or publication (managers; send the version you read)", params: AgreementParams, body: UpdateAgreementBody, response: { 200: z.object({ name: z.string(), status: z.string(), published: z.boolean(), version: z.number().int() }), ...errors } },
       },
       async (request) => updateAgreement({ db, actor: request.actor, slug: request.params.slug, body: request.body }),
+    );
+
+    app.get(
+      "/agreements/:slug/permissions",
+      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "What you may do in this agreement (the web app hides the rest)", params: AgreementParams, response: { 200: PermissionsView, ...errors } } },
+      async (request) => {
+        await readable(db, request.actor, request.params.slug);
+        return permissionsFor(db, request.actor, request.params.slug);
+      },
     );
 
     app.get(

@@ -1,0 +1,56 @@
+/**
+ * What the signed-in person may do in one agreement, worked out by the same policy the routes
+ * enforce, so the web app can hide what they may not do (the server still refuses it).
+ */
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client.js";
+import * as t from "../../db/schema/index.js";
+import { authorize } from "../../policy/authorize.js";
+import type { Actor } from "../../policy/authorize.js";
+import { agreementScope } from "../indicators/scope.js";
+
+export const PermissionsView = z.object({
+  signedIn: z.boolean(),
+  read: z.boolean(),
+  update: z.boolean(),
+  manageUsers: z.boolean(),
+  readHistory: z.boolean(),
+  comment: z.boolean(),
+  recordNegotiation: z.boolean(),
+  /** Indicator keys whose baseline and targets this person may change. */
+  proposeTarget: z.array(z.string()),
+  /** Organisations this person may sign up (or withdraw) to any indicator. */
+  signUpFor: z.array(z.string()),
+  /** Districts whose local action plan this person may edit. */
+  editLocalActionPlan: z.array(z.string()),
+});
+export type PermissionsView = z.infer<typeof PermissionsView>;
+
+export async function permissionsFor(db: Db, actor: Actor | null, slug: string): Promise<PermissionsView> {
+  const scope = await agreementScope(db, slug);
+  const agreement = { type: "agreement" as const, ...scope };
+  const can = (action: Parameters<typeof authorize>[1]) => authorize(actor, action, agreement).allowed;
+  const indicators = await db
+    .select({ id: t.agreementIndicators.id, key: t.indicatorDefinitions.key })
+    .from(t.agreementIndicators)
+    .innerJoin(t.indicatorDefinitions, eq(t.indicatorDefinitions.id, t.agreementIndicators.indicatorId))
+    .where(eq(t.agreementIndicators.agreementId, scope.agreementId));
+  const organisations = await db.select({ id: t.organisations.id, slug: t.organisations.slug }).from(t.organisations);
+  const districts = await db.select({ id: t.areas.id, code: t.areas.code }).from(t.areas).where(eq(t.areas.kind, "district"));
+  const anyIndicator = indicators[0];
+  return {
+    signedIn: actor !== null,
+    read: can("read"),
+    update: can("update"),
+    manageUsers: actor !== null && authorize(actor, "manageUsers", { type: "users", agreementId: scope.agreementId }).allowed,
+    readHistory: can("readHistory"),
+    comment: anyIndicator ? authorize(actor, "comment", { type: "agreementIndicator", ...scope, agreementIndicatorId: anyIndicator.id }).allowed : false,
+    recordNegotiation: anyIndicator ? authorize(actor, "recordNegotiation", { type: "agreementIndicator", ...scope, agreementIndicatorId: anyIndicator.id }).allowed : false,
+    proposeTarget: indicators.filter((i) => authorize(actor, "proposeTarget", { type: "agreementIndicator", ...scope, agreementIndicatorId: i.id }).allowed).map((i) => i.key),
+    signUpFor: anyIndicator
+      ? organisations.filter((o) => authorize(actor, "signUp", { type: "signUp", ...scope, agreementIndicatorId: anyIndicator.id, organisationId: o.id }).allowed).map((o) => o.slug)
+      : [],
+    editLocalActionPlan: districts.filter((d) => authorize(actor, "editLocalActionPlan", { type: "localActionPlan", ...scope, areaId: d.id }).allowed).map((d) => d.code),
+  };
+}
