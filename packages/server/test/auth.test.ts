@@ -51,13 +51,13 @@ describe("signing in and out", () => {
 
   it("shows the demo password on the sign-in options only in demo mode", async () => {
     const demo = await send(api.app, null, { method: "GET", url: "/api/session/options" });
-    expect(demo.json()).toEqual({ demo: true, demoPassword: "kent-demo-2008" });
+    expect(demo.json()).toEqual({ demo: true, demoPassword: "kent-demo-2008", singleSignOn: null });
     const plain = await createTestDatabase({ empty: true });
     try {
       await migrateDatabase(plain);
       const app = await buildApp({ database: plain });
       const options = await app.inject({ method: "GET", url: "/api/session/options" });
-      expect(options.json()).toEqual({ demo: false, demoPassword: null });
+      expect(options.json()).toEqual({ demo: false, demoPassword: null, singleSignOn: null });
       const users = (await plain.db.execute(sql`select count(*)::int as n from users`)) as unknown as { rows: { n: number }[] };
       expect(users.rows[0]?.n).toBe(0);
       await app.close();

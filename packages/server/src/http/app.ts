@@ -17,12 +17,16 @@ import { collectRouteTable } from "./route-table.js";
 import { registerAuthentication } from "../features/auth/plugin.js";
 import { cookieSecret } from "../features/auth/settings.js";
 import { authRoutes } from "../features/auth/routes.js";
+import { singleSignOnFromEnvironment, singleSignOnRoutes } from "../features/auth/single-sign-on.js";
+import type { SingleSignOnSettings } from "../features/auth/single-sign-on.js";
 import { userRoutes } from "../features/users/routes.js";
 import { indicatorWriteRoutes } from "../features/indicators/routes.js";
 import { localPlanRoutes } from "../features/local-plans/routes.js";
 
 export interface AppOptions {
   database: Database;
+  /** OpenID Connect single sign-on; by default from ACCORD_OIDC_* in the environment. */
+  singleSignOn?: SingleSignOnSettings | null;
   /** Built web app; defaults to packages/web/dist. */
   webRoot?: string;
   logger?: boolean;
@@ -50,9 +54,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [agreementRoutes, indicatorWriteRoutes, localPlanRoutes, referenceRoutes, authRoutes, userRoutes]) {
+  const singleSignOn = options.singleSignOn === undefined ? singleSignOnFromEnvironment() : options.singleSignOn;
+  for (const routes of [agreementRoutes, indicatorWriteRoutes, localPlanRoutes, referenceRoutes, userRoutes]) {
     await app.register(routes(db), { prefix: "/api" });
   }
+  await app.register(authRoutes(db, singleSignOn), { prefix: "/api" });
+  if (singleSignOn) await app.register(singleSignOnRoutes(db, singleSignOn), { prefix: "/api" });
 
   const webRoot = options.webRoot ?? resolve(repositoryRoot, "packages/web/dist");
   const hasWebApp = existsSync(resolve(webRoot, "index.html"));

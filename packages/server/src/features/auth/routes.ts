@@ -11,10 +11,11 @@ import { recordAudit } from "../audit/record.js";
 import { Email, Password, UserView } from "../users/schema.js";
 import { createApiToken, getUser, revokeApiToken } from "../users/service.js";
 import { sessionCookie } from "./plugin.js";
-import { hashPassword, newToken, passwordMatches, tokenHash } from "./secrets.js";
+import { hashPassword, passwordMatches } from "./secrets.js";
+import { startSession } from "./sessions.js";
+import type { SingleSignOnSettings } from "./single-sign-on.js";
 import { demoPassword, isDemo } from "./settings.js";
 
-const sessionHours = 12;
 /** Sign-in guessing is slowed per account and per address over a 15-minute window. */
 const failureWindowMs = 15 * 60 * 1000;
 const failuresPerAccount = 5;
@@ -29,14 +30,25 @@ async function recentFailures(db: Db, column: typeof t.signInFailures.email | ty
   return row?.n ?? 0;
 }
 
-export function authRoutes(db: Db): FastifyPluginAsyncZod {
+export function authRoutes(db: Db, singleSignOn: SingleSignOnSettings | null): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/session/options",
-      { config: { access: "public" }, schema: { tags: ["session"], summary: "How to sign in here (demo password only in demo mode)", response: { 200: z.object({ demo: z.boolean(), demoPassword: z.string().nullable() }) } } },
+      {
+        config: { access: "public" },
+        schema: {
+          tags: ["session"],
+          summary: "How to sign in here (demo password only in demo mode; single sign-on when configured)",
+          response: { 200: z.object({ demo: z.boolean(), demoPassword: z.string().nullable(), singleSignOn: z.object({ label: z.string(), start: z.string() }).nullable() }) },
+        },
+      },
       async () => {
         const demo = await isDemo(db);
-        return { demo, demoPassword: demo ? demoPassword : null };
+        return {
+          demo,
+          demoPassword: demo ? demoPassword : null,
+          singleSignOn: singleSignOn ? { label: singleSignOn.label, start: "/api/session/sso/start" } : null,
+        };
       },
     );
 
@@ -70,22 +82,7 @@ export function authRoutes(db: Db): FastifyPluginAsyncZod {
           await db.insert(t.signInFailures).values({ email, address: request.ip });
           throw new AppError("UNAUTHENTICATED", "The e-mail address or password is not right.", { field: "password" });
         }
-        const token = newToken();
-        const csrfToken = newToken();
-        await db.insert(t.sessions).values({
-          tokenHash: tokenHash(token),
-          userId: user.id,
-          csrfToken,
-          expiresAt: new Date(Date.now() + sessionHours * 3600 * 1000).toISOString(),
-        });
-        reply.setCookie(sessionCookie, token, {
-          signed: true,
-          httpOnly: true,
-          sameSite: "strict",
-          secure: request.protocol === "https",
-          path: "/",
-          maxAge: sessionHours * 3600,
-        });
+        const { csrfToken } = await startSession(db, reply, request.protocol === "https", user.id);
         return { user: await getUser(db, user.id), csrfToken };
       },
     );
