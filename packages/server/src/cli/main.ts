@@ -116,7 +116,9 @@ registerUserCommands(program, withDatabase, print);
 function report(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode;
   if (error instanceof AppError) {
-    process.stderr.write(`accord: ${error.message}${error.field ? ` [${error.field}]` : ""}\n`);
+    // Fields are named as the command line spells them: --agreement, not agreement.
+    const field = error.field === undefined ? "" : error.field.startsWith("-") || error.field === error.field.toUpperCase() ? error.field : `--${error.field}`;
+    process.stderr.write(`accord: ${error.message}${field ? ` [${field}]` : ""}\n`);
     for (const detail of error.details) process.stderr.write(`  - ${detail.field}: ${detail.message}\n`);
     return 1;
   }
