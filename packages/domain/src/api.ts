@@ -12,6 +12,7 @@ import {
   FreedomPriority,
   FreedomScope,
   IndicatorSource,
+  NegotiationEntryKind,
   NegotiationParty,
   NegotiationStatus,
   OrganisationKind,
@@ -100,7 +101,11 @@ export type TargetView = z.infer<typeof TargetView>;
 export const StatusEntryView = z.object({
   asAt: z.string(),
   status: NegotiationStatus,
+  /** What the entry was: proposal, counter-proposal, comment, agreement, deferral, or a recorded position. */
+  kind: NegotiationEntryKind,
   party: NegotiationParty,
+  /** The department speaking ("DCSF"), when the party is a department. */
+  partyName: z.string().nullable(),
   note: z.string().nullable(),
 });
 export type StatusEntryView = z.infer<typeof StatusEntryView>;

@@ -4,6 +4,7 @@ import {
   isNegotiationSettled,
   negotiationStatusLabel,
   positionSummaryBucket,
+  statusAfterEntry,
   statusAsAt,
   type StatusEntry,
 } from "./negotiation-status.js";
@@ -66,5 +67,23 @@ describe("statusAsAt", () => {
 
   it("refuses a date written the seed's way, 01/05/08", () => {
     expect(() => statusAsAt([], "01/05/08")).toThrow(expect.objectContaining({ code: "INVALID_DATE", field: "asAt" }));
+  });
+});
+
+describe("statusAfterEntry: the status is derived from the negotiation log", () => {
+  it.each([
+    ["proposal", "not-started", "proposed"],
+    ["counter-proposal", "proposed", "counter-proposed"],
+    ["proposal", "counter-proposed", "proposed"],
+    ["agreement-with-government-office", "proposed", "agreed-with-government-office"],
+    ["deferral", "under-discussion", "deferred"],
+    ["agreement-between-partners", "proposed", "under-discussion"],
+    ["comment", "counter-proposed", "counter-proposed"],
+  ] as const)("a %s after %s leaves the indicator %s", (kind, previous, expected) => {
+    expect(statusAfterEntry(kind, previous)).toBe(expected);
+  });
+
+  it("takes a recorded position's own status (the seed's statuses as at 01/05/08)", () => {
+    expect(statusAfterEntry("position", "not-started", "deferred")).toBe("deferred");
   });
 });

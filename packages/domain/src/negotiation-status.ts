@@ -3,7 +3,7 @@
  * the seed's appendix (seed 000 §7), and how each status counts in the position summary.
  */
 import { DomainError } from "./errors.js";
-import { IsoDate, type NegotiationStatus } from "./vocabulary.js";
+import { IsoDate, type NegotiationEntryKind, type NegotiationStatus } from "./vocabulary.js";
 
 const labels: Record<NegotiationStatus, string> = {
   "not-started": "Not started",
@@ -68,4 +68,32 @@ export function statusAsAt(history: readonly StatusEntry[], asAt: string): Negot
     if (entry.asAt <= asAt && (latest === null || entry.asAt >= latest.asAt)) latest = entry;
   }
   return latest?.status ?? "not-started";
+}
+
+/** The entries only the Government Office or a department may make. */
+export const governmentEntryKinds: readonly NegotiationEntryKind[] = ["counter-proposal", "agreement-with-government-office", "deferral"];
+/** The entries the partnership (the indicator's accountable officer) makes. */
+export const partnershipEntryKinds: readonly NegotiationEntryKind[] = ["proposal", "agreement-between-partners"];
+
+/**
+ * The status an indicator has after a log entry: the status is derived from the log, never set
+ * by hand. A comment leaves it as it was; a "position" entry carries its own status.
+ */
+export function statusAfterEntry(kind: NegotiationEntryKind, previous: NegotiationStatus, position?: NegotiationStatus): NegotiationStatus {
+  switch (kind) {
+    case "position":
+      return position ?? previous;
+    case "proposal":
+      return "proposed";
+    case "agreement-between-partners":
+      return "under-discussion";
+    case "counter-proposal":
+      return "counter-proposed";
+    case "agreement-with-government-office":
+      return "agreed-with-government-office";
+    case "deferral":
+      return "deferred";
+    case "comment":
+      return previous;
+  }
 }

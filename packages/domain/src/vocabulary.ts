@@ -144,3 +144,21 @@ export type FreedomPriority = z.infer<typeof FreedomPriority>;
 export const freedomScopes = ["outcomes", "block", "overarching"] as const;
 export const FreedomScope = z.enum(freedomScopes);
 export type FreedomScope = z.infer<typeof FreedomScope>;
+
+/**
+ * What a negotiation log entry says (seed 000 §7 and its appendix): a proposal by the partnership,
+ * a counter-proposal by the Government Office or a department ("DCSF requesting it set below
+ * 4.6%"), a comment, agreement between partners, agreement with the Government Office, deferral
+ * to the refresh. "position" is a status as recorded in a document, without the exchange behind it.
+ */
+export const negotiationEntryKinds = [
+  "position",
+  "proposal",
+  "counter-proposal",
+  "comment",
+  "agreement-between-partners",
+  "agreement-with-government-office",
+  "deferral",
+] as const;
+export const NegotiationEntryKind = z.enum(negotiationEntryKinds);
+export type NegotiationEntryKind = z.infer<typeof NegotiationEntryKind>;

@@ -88,8 +88,8 @@ describe("the audit trail", () => {
   it("records the Government Office's position and shows it in the position summary", async () => {
     const recorded = await send(api.app, negotiator, {
       method: "POST",
-      url: "/api/agreements/kent-ka2/indicators/ni-47/negotiation-status",
-      body: { status: "agreed-with-government-office", party: "government-office", asAt: "2008-05-20", note: "Agreed at 592" },
+      url: "/api/agreements/kent-ka2/indicators/ni-47/negotiation",
+      body: { kind: "agreement-with-government-office", party: "government-office", asAt: "2008-05-20", note: "Agreed at 592" },
     });
     expect(recorded.status).toBe(201);
     const summary = await send(api.app, null, { method: "GET", url: "/api/agreements/kent-ka2/position-summary?asAt=2008-05-20" });

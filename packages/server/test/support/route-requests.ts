@@ -86,14 +86,30 @@ export const routeRequests: Record<string, RouteRequest[]> = {
     { scope: "other", request: () => ({ method: "DELETE", url: `${ka2}/indicators/ni-47/sign-ups/kent-county-council/lead` }), allowed: ["manager"] },
     { scope: "elsewhere", request: () => ({ method: "DELETE", url: `${ka1}/indicators/ka1-9-1/sign-ups/kent-police/lead` }), allowed: [] },
   ],
-  "POST /api/agreements/:slug/indicators/:key/negotiation-status": onAgreements(
-    "POST",
-    "/indicators/ni-47/negotiation-status",
-    ["manager", "government"],
-    { path: "/indicators/ni-155/negotiation-status", allowed: ["manager", "government"] },
-    { status: "under-discussion", party: "government-office", asAt: "2008-05-20", note: "Matrix test" },
-    "/indicators/ka1-9-1/negotiation-status",
-  ),
+  "GET /api/agreements/:slug/indicators/:key/negotiation": readKa2("/indicators/ni-47/negotiation", "/indicators/ka1-9-1/negotiation"),
+  "POST /api/agreements/:slug/indicators/:key/negotiation": [
+    // What may be said depends on who says it: the Government Office counter-proposes and agrees…
+    ...onAgreements(
+      "POST",
+      "/indicators/ni-47/negotiation",
+      ["manager", "government"],
+      { path: "/indicators/ni-155/negotiation", allowed: ["manager", "government"] },
+      { kind: "counter-proposal", party: "government-office", asAt: "2008-05-20", proposal: [{ year: "2010/11", target: { form: "absolute", value: "550" }, written: "550" }] },
+      "/indicators/ka1-9-1/negotiation",
+    ),
+    // …the indicator's accountable officer proposes.
+    {
+      scope: "ours",
+      request: () => ({ method: "POST", url: `${ka2}/indicators/ni-47/negotiation`, body: { kind: "proposal", party: "partnership", asAt: "2008-05-21", proposal: [{ year: "2010/11", target: { form: "absolute", value: "592" }, written: "592" }] } }),
+      allowed: ["manager", "officer"],
+    },
+    {
+      scope: "other",
+      request: () => ({ method: "POST", url: `${ka2}/indicators/ni-155/negotiation`, body: { kind: "proposal", party: "partnership", proposal: [{ year: "2010/11", target: { form: "cumulative", increment: "1425" }, written: "+1425 = 4284" }] } }),
+      allowed: ["manager"],
+    },
+  ],
+  "GET /api/agreements/:slug/negotiation": readKa2("/negotiation"),
   "GET /api/agreements/:slug/indicators/:key/comments": readKa2("/indicators/ni-47/comments", "/indicators/ka1-9-1/comments"),
   // DESIGN.md: viewers (members, boards) read everything and comment.
   "POST /api/agreements/:slug/indicators/:key/comments": onAgreements("POST", "/indicators/ni-47/comments", signedIn, null, { body: "A comment" }, "/indicators/ka1-9-1/comments"),

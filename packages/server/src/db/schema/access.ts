@@ -127,3 +127,32 @@ export const localActionPlans = pgTable(
   },
   (table) => [uniqueIndex("local_action_plans_agreement_area_unique").on(table.agreementId, table.areaId)],
 );
+
+/** A submitted agreement is frozen as a numbered revision: the whole agreement as it then stood. */
+export const agreementRevisions = pgTable(
+  "agreement_revisions",
+  {
+    id: serial("id").primaryKey(),
+    agreementId: integer("agreement_id").notNull().references(() => agreements.id),
+    revision: integer("revision").notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    submittedBy: integer("submitted_by").references(() => users.id),
+    snapshot: jsonb("snapshot").notNull(),
+  },
+  (table) => [uniqueIndex("agreement_revisions_unique").on(table.agreementId, table.revision)],
+);
+
+/** Fortnightly bulletins: a digest of what changed since the last one, as issued. */
+export const bulletins = pgTable(
+  "bulletins",
+  {
+    id: serial("id").primaryKey(),
+    agreementId: integer("agreement_id").notNull().references(() => agreements.id),
+    number: integer("number").notNull(),
+    issuedAt: timestamp("issued_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    issuedBy: integer("issued_by").references(() => users.id),
+    since: timestamp("since", { withTimezone: true, mode: "string" }),
+    content: jsonb("content").notNull(),
+  },
+  (table) => [uniqueIndex("bulletins_agreement_number_unique").on(table.agreementId, table.number)],
+);

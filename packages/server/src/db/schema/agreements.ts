@@ -62,6 +62,9 @@ export const outcomes = pgTable(
     lpsa2: boolean("lpsa2").notNull().default(false),
     sip: boolean("sip").notNull().default(false),
     notes: text("notes").array().notNull().default(sql`'{}'::text[]`),
+    /** Concordat: more than three primary indicators only by mutual agreement with the Government Office. */
+    extraPrimaryAgreedOn: date("extra_primary_agreed_on", { mode: "string" }),
+    extraPrimaryNote: text("extra_primary_note"),
     version: integer("version").notNull().default(1),
   },
   (table) => [uniqueIndex("outcomes_agreement_number_unique").on(table.agreementId, table.number)],
@@ -165,6 +168,13 @@ export const negotiationStatusHistory = pgTable(
     }).notNull(),
     party: text("party", { enum: ["partnership", "lead-partner", "government-office", "department"] }).notNull(),
     note: text("note"),
+    /** What was said: a proposal, counter-proposal, comment, agreement or deferral; "position" for a status as the seed records it. */
+    kind: text("kind").notNull().default("position"),
+    /** The department or body speaking, when the party is a department ("DCSF"). */
+    partyName: text("party_name"),
+    /** The targets proposed or counter-proposed, as structured forms with their wording. */
+    proposal: jsonb("proposal"),
+    recordedBy: integer("recorded_by"),
   },
   (table) => [index("negotiation_status_history_indicator").on(table.agreementIndicatorId, table.asAt)],
 );

@@ -7,6 +7,7 @@ import type {
   FreedomView,
   OrganisationRef,
   OutcomeView,
+  StatusEntryView,
   ThemeView,
   TargetForm,
 } from "@accord/domain";
@@ -89,7 +90,14 @@ export function presentAgreement(row: AgreementRow, counts: Counts, contents: Ag
 
   const indicators: AgreementIndicatorView[] = contents.indicators.map(({ agreementIndicator: ai, definition, replacedByCode }) => {
     const theme = themesById.get(ai.themeId);
-    const statusHistory = (history.get(ai.id) ?? []).map((entry) => ({ asAt: entry.asAt, status: entry.status, party: entry.party, note: entry.note }));
+    const statusHistory = (history.get(ai.id) ?? []).map((entry) => ({
+      asAt: entry.asAt,
+      status: entry.status,
+      kind: entry.kind as StatusEntryView["kind"],
+      party: entry.party,
+      partyName: entry.partyName,
+      note: entry.note,
+    }));
     return {
       id: ai.id,
       key: definition.key,

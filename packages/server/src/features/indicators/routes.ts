@@ -4,9 +4,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError, Decimal, SignUpRole, TargetForm } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import { ensureAllowed } from "../../policy/authorize.js";
-import { CommentBody, CommentView, HistoryEntryView, NegotiationStatusBody, SetBaselineBody, SetTargetBody, SignUpBody, SignUpParams } from "./schema.js";
+import { CommentBody, CommentView, HistoryEntryView, SetBaselineBody, SetTargetBody, SignUpBody, SignUpParams } from "./schema.js";
 import { indicatorScope } from "./scope.js";
-import { addComment, history, listComments, recordNegotiationStatus, setBaseline, setTarget, signUpPartner, withdrawSignUp } from "./service.js";
+import { addComment, history, listComments, setBaseline, setTarget, signUpPartner, withdrawSignUp } from "./service.js";
 
 const IndicatorParams = z.object({
   slug: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an agreement slug such as kent-ka2"),
@@ -71,24 +71,6 @@ export function indicatorWriteRoutes(db: Db): FastifyPluginAsyncZod {
         const { slug, key, organisation, role } = request.params;
         await withdrawSignUp({ db, actor: request.actor, scope: await indicatorScope(db, slug, key), organisation, role });
         return reply.status(204).send(null);
-      },
-    );
-
-    app.post(
-      `${base}/negotiation-status`,
-      {
-        config: { access: "recordNegotiation" },
-        schema: {
-          tags: ["indicators"],
-          summary: "Record the negotiation position (agreed, under discussion, deferred…)",
-          params: IndicatorParams,
-          body: NegotiationStatusBody,
-          response: { 201: z.object({ asAt: z.string(), status: z.string(), party: z.string(), note: z.string().nullable() }), ...errors },
-        },
-      },
-      async (request, reply) => {
-        const entry = await recordNegotiationStatus({ db, actor: request.actor, scope: await indicatorScope(db, request.params.slug, request.params.key), body: request.body });
-        return reply.status(201).send(entry);
       },
     );
 

@@ -1,6 +1,6 @@
 /** What the indicator write routes accept; every field checked by zod at the edge. */
 import { z } from "zod";
-import { Decimal, FinancialYear, IsoDate, NegotiationParty, NegotiationStatus, SignUpRole, TargetForm } from "@accord/domain";
+import { Decimal, FinancialYear, SignUpRole, TargetForm } from "@accord/domain";
 
 const Component = z.string().trim().min(1, "must not be empty").max(40, "must be at most 40 characters");
 const Wording = z.string().trim().min(1, "must not be empty").max(2000, "must be at most 2000 characters");
@@ -45,15 +45,6 @@ export const SignUpParams = z.object({
   organisation: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an organisation slug"),
   role: SignUpRole,
 });
-
-export const NegotiationStatusBody = z
-  .object({
-    status: NegotiationStatus,
-    party: NegotiationParty,
-    asAt: IsoDate.optional(),
-    note: ShortText.optional(),
-  })
-  .strict();
 
 export const CommentBody = z.object({ body: z.string().trim().min(1, "must not be empty").max(5000, "must be at most 5000 characters") }).strict();
 

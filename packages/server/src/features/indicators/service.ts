@@ -13,7 +13,7 @@ import { AppError } from "../../errors.js";
 import { ensureAllowed } from "../../policy/authorize.js";
 import type { Actor } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
-import type { CommentBody, NegotiationStatusBody, SetBaselineBody, SetTargetBody, SignUpBody } from "./schema.js";
+import type { CommentBody, SetBaselineBody, SetTargetBody, SignUpBody } from "./schema.js";
 import type { IndicatorScope } from "./scope.js";
 
 /** 409 carrying the row as it now stands, so the client can show it and let the person decide. */
@@ -212,17 +212,6 @@ export async function withdrawSignUp(options: { db: Db; actor: Actor | null; sco
       after: null,
     });
   });
-}
-
-export async function recordNegotiationStatus(options: { db: Db; actor: Actor | null; scope: IndicatorScope; body: z.infer<typeof NegotiationStatusBody> }) {
-  const { db, actor, scope, body } = options;
-  ensureAllowed(actor, "recordNegotiation", { type: "agreementIndicator", ...scope });
-  const entry = { asAt: body.asAt ?? new Date().toISOString().slice(0, 10), status: body.status, party: body.party, note: body.note ?? null };
-  await db.transaction(async (tx) => {
-    await tx.insert(t.negotiationStatusHistory).values({ agreementIndicatorId: scope.agreementIndicatorId, ...entry });
-    await recordAudit(tx, { actor, action: "negotiation.status", entityType: "agreementIndicator", entityId: scope.agreementIndicatorId, agreementId: scope.agreementId, before: null, after: entry });
-  });
-  return entry;
 }
 
 export async function addComment(options: { db: Db; actor: Actor | null; scope: IndicatorScope; body: z.infer<typeof CommentBody> }) {

@@ -1,0 +1,74 @@
+/** The negotiation log: a thread per indicator, and the agreement's position against its deadline. */
+import { z } from "zod";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { ApiError, isNegotiationOpen, statusAsAt } from "@accord/domain";
+import type { Db } from "../../db/client.js";
+import { ensureAllowed } from "../../policy/authorize.js";
+import { getAgreement } from "../agreements/service.js";
+import { indicatorScope } from "../indicators/scope.js";
+import { NegotiationEntryBody, NegotiationEntryView } from "./schema.js";
+import { negotiationThread, recordNegotiationEntry } from "./service.js";
+
+const Slug = z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an agreement slug such as kent-ka2");
+const IndicatorParams = z.object({ slug: Slug, key: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an indicator key such as ni-47") });
+const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
+
+export function negotiationRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/agreements/:slug/indicators/:key/negotiation",
+      { config: { access: "read" }, schema: { tags: ["negotiation"], summary: "The negotiation thread of one indicator, oldest first", params: IndicatorParams, response: { 200: z.object({ entries: z.array(NegotiationEntryView) }), ...errors } } },
+      async (request) => {
+        const scope = await indicatorScope(db, request.params.slug, request.params.key);
+        ensureAllowed(request.actor, "read", { type: "agreementIndicator", ...scope });
+        return { entries: await negotiationThread(db, scope.agreementIndicatorId) };
+      },
+    );
+
+    app.post(
+      "/agreements/:slug/indicators/:key/negotiation",
+      {
+        config: { access: "recordNegotiation" },
+        schema: {
+          tags: ["negotiation"],
+          summary: "Add to the thread: a proposal or agreement between partners (accountable officer), a counter-proposal, agreement or deferral (Government Office, department), or a comment",
+          params: IndicatorParams,
+          body: NegotiationEntryBody,
+          response: { 201: NegotiationEntryView, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const entry = await recordNegotiationEntry({ db, actor: request.actor, scope: await indicatorScope(db, request.params.slug, request.params.key), body: request.body });
+        return reply.status(201).send(entry);
+      },
+    );
+
+    app.get(
+      "/agreements/:slug/negotiation",
+      {
+        config: { access: "read" },
+        schema: {
+          tags: ["negotiation"],
+          summary: "How many designated targets are still open against the submission deadline",
+          params: z.object({ slug: Slug }),
+          response: { 200: z.object({ deadline: z.object({ name: z.string(), date: z.string(), daysLeft: z.number().int() }).nullable(), open: z.number().int(), openIndicators: z.array(z.string()) }), ...errors },
+        },
+      },
+      async (request) => {
+        const agreement = await getAgreement(db, request.params.slug);
+        ensureAllowed(request.actor, "read", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published });
+        const today = new Date().toISOString().slice(0, 10);
+        const next = agreement.detail.deadlines.find((deadline) => deadline.date >= today) ?? agreement.detail.deadlines.at(-1) ?? null;
+        const openIndicators = agreement.indicators
+          .filter((indicator) => indicator.kind === "designated" && indicator.state === "active")
+          .filter((indicator) => {
+            const status = statusAsAt(indicator.statusHistory, today);
+            return status === "not-started" || isNegotiationOpen(status);
+          })
+          .map((indicator) => indicator.code);
+        const daysLeft = next ? Math.round((Date.parse(`${next.date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000) : 0;
+        return { deadline: next ? { ...next, daysLeft } : null, open: openIndicators.length, openIndicators };
+      },
+    );
+  };
+}
