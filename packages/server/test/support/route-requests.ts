@@ -123,6 +123,30 @@ export const routeRequests: Record<string, RouteRequest[]> = {
     { summary: "Thanet will support the road safety target.", supportedIndicators: ["ni-47"] },
   ),
   "GET /api/openapi.json": [{ scope: "none", request: () => ({ method: "GET", url: "/api/openapi.json" }), allowed: everyone }],
+  "POST /api/agreements/:slug/indicators": [
+    { scope: "ours", request: () => ({ method: "POST", url: `${ka2}/indicators`, body: { indicator: "KA2 L1", kind: "local", theme: "economic-success", localTitle: "Local business survey" } }), allowed: ["manager"] },
+    { scope: "elsewhere", request: () => ({ method: "POST", url: `${ka1}/indicators`, body: { indicator: "KA1 1.S9", kind: "secondary", theme: "children-and-young-people", outcome: 1, localTitle: "Matrix" } }), allowed: [] },
+  ],
+  "POST /api/agreements/:slug/indicators/:key/replacement": [
+    { scope: "ours", request: () => ({ method: "POST", url: `${ka2}/indicators/ni-154/replacement`, body: { replacement: "NI 1", reason: "Matrix test" } }), allowed: ["manager"] },
+    { scope: "elsewhere", request: () => ({ method: "POST", url: `${ka1}/indicators/ka1-9-2/replacement`, body: { replacement: "NI 2", reason: "Matrix test" } }), allowed: [] },
+  ],
+  "DELETE /api/agreements/:slug/indicators/:key": [
+    { scope: "ours", request: () => ({ method: "DELETE", url: `${ka2}/indicators/ni-141` }), allowed: ["manager"] },
+    { scope: "elsewhere", request: () => ({ method: "DELETE", url: `${ka1}/indicators/ka1-9-3` }), allowed: [] },
+  ],
+  "POST /api/agreements/:slug/outcomes/:number/extra-primary-agreement": [
+    { scope: "ours", request: () => ({ method: "POST", url: `${ka2}/outcomes/1/extra-primary-agreement`, body: { date: "2008-05-20" } }), allowed: ["manager", "government"] },
+    { scope: "elsewhere", request: () => ({ method: "POST", url: `${ka1}/outcomes/9/extra-primary-agreement`, body: { date: "2005-03-01" } }), allowed: [] },
+  ],
+  "POST /api/agreements/:slug/sign-ups": [
+    { scope: "ours", request: () => ({ method: "POST", url: `${ka2}/sign-ups`, body: { organisation: "kent-police", role: "statutory" } }), allowed: ["manager", "partner"] },
+    { scope: "other", request: () => ({ method: "POST", url: `${ka2}/sign-ups`, body: { organisation: "kent-county-council", role: "statutory" } }), allowed: ["manager"] },
+    { scope: "elsewhere", request: () => ({ method: "POST", url: `${ka1}/sign-ups`, body: { organisation: "kent-police", role: "statutory" } }), allowed: [] },
+  ],
+  "GET /api/agreements/:slug/sign-up-matrix": readKa2("/sign-up-matrix"),
+  "GET /api/agreements/:slug/submission-check": readKa2("/submission-check?asAt=2008-05-01"),
+  "POST /api/agreements/:slug/submission": onAgreements("POST", "/submission", ["manager"], null, { version: 999 }),
   "GET /api/indicators": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators" }), allowed: everyone }],
   "GET /api/indicators/:key": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators/ni-47" }), allowed: everyone }],
   "GET /api/organisations": [{ scope: "none", request: () => ({ method: "GET", url: "/api/organisations" }), allowed: everyone }],

@@ -14,23 +14,17 @@ import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
 import { authorize, ensureAllowed } from "../../policy/authorize.js";
-import type { Actor } from "../../policy/authorize.js";
 import { HistoryEntryView } from "../indicators/schema.js";
 import { history } from "../indicators/service.js";
 import { UpdateAgreementBody, updateAgreement } from "./write.js";
 import { PermissionsView, permissionsFor } from "./permissions.js";
-import type { PresentedAgreement } from "./presenters.js";
+import { ensureReadable } from "./readable.js";
 import { AgreementParams, IndicatorParams, IndicatorQuery, OutcomeParams, PositionSummaryQuery, PositionSummaryResponse } from "./schema.js";
 import { checkFilterValues, filterIndicators, getAgreement, getPositionSummary, listAgreements } from "./service.js";
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
 
-/** An unpublished agreement is read only by people with a role in it. */
-async function readable(db: Db, actor: Actor | null, slug: string): Promise<PresentedAgreement> {
-  const agreement = await getAgreement(db, slug);
-  ensureAllowed(actor, "read", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published });
-  return agreement;
-}
+const readable = ensureReadable;
 
 export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {

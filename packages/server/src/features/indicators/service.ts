@@ -155,6 +155,10 @@ async function organisationBySlug(db: Db, slug: string) {
   return organisation;
 }
 
+/** Seed 000 §9: what signing up means for a statutory partner. */
+export const statutoryDutyText =
+  "As a statutory partner you now have a duty to have regard to this target in your own business planning and performance management (Local Government and Public Involvement in Health Act 2007).";
+
 export async function signUpPartner(options: { db: Db; actor: Actor | null; scope: IndicatorScope; body: z.infer<typeof SignUpBody> }) {
   const { db, actor, scope, body } = options;
   const organisation = await organisationBySlug(db, body.organisation);
@@ -187,7 +191,7 @@ export async function signUpPartner(options: { db: Db; actor: Actor | null; scop
       position: (last?.position ?? -1) + 1,
     });
     await recordAudit(tx, { actor, action: "signUp.create", entityType: "agreementIndicator", entityId: scope.agreementIndicatorId, agreementId: scope.agreementId, before: null, after });
-    return { ...after, statutoryDuty: organisation.statutory ? "As a statutory partner you now have a duty to have regard to this target in your own business planning and performance management (Local Government and Public Involvement in Health Act 2007)." : null };
+    return { ...after, statutoryDuty: organisation.statutory ? statutoryDutyText : null };
   });
 }
 

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError, isNegotiationOpen, statusAsAt } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import { ensureAllowed } from "../../policy/authorize.js";
-import { getAgreement } from "../agreements/service.js";
+import { ensureReadable } from "../agreements/readable.js";
 import { indicatorScope } from "../indicators/scope.js";
 import { NegotiationEntryBody, NegotiationEntryView } from "./schema.js";
 import { negotiationThread, recordNegotiationEntry } from "./service.js";
@@ -55,8 +55,7 @@ export function negotiationRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const agreement = await getAgreement(db, request.params.slug);
-        ensureAllowed(request.actor, "read", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published });
+        const agreement = await ensureReadable(db, request.actor, request.params.slug);
         const today = new Date().toISOString().slice(0, 10);
         const next = agreement.detail.deadlines.find((deadline) => deadline.date >= today) ?? agreement.detail.deadlines.at(-1) ?? null;
         const openIndicators = agreement.indicators

@@ -1,0 +1,157 @@
+/** Routes for choosing indicators, signing up to all of them at once, and submitting. */
+import { z } from "zod";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { AgreementIndicatorKind, ApiError, IsoDate, SignUpRole } from "@accord/domain";
+import type { Db } from "../../db/client.js";
+import { ensureReadable } from "../agreements/readable.js";
+import { indicatorScope } from "../indicators/scope.js";
+import { signUpToAll, signUpMatrix } from "../indicators/bulk-sign-up.js";
+import { submissionCheck, submitAgreement } from "../submission/service.js";
+import { addIndicator, recordExtraPrimaryAgreement, removeIndicator, replaceIndicator } from "./service.js";
+
+const Slug = z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an agreement slug such as kent-ka2");
+const Key = z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an indicator key such as ni-47");
+const Code = z.string().trim().regex(/^[A-Za-z0-9 .\-/]{1,40}$/, "must be an indicator code such as NI 159");
+const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
+const Chosen = z.object({ key: z.string(), indicator: z.string(), kind: z.string(), theme: z.string(), outcome: z.number().int().nullable() });
+
+export function choosingRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      "/agreements/:slug/indicators",
+      {
+        config: { access: "update" },
+        schema: {
+          tags: ["choosing"],
+          summary: "Add an indicator from the catalogue (or a local one) — at most 35 designated; primary indicators per outcome within the concordat's limits",
+          params: z.object({ slug: Slug }),
+          body: z
+            .object({
+              indicator: Code,
+              kind: AgreementIndicatorKind,
+              theme: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be a theme code"),
+              outcome: z.number().int().positive().optional(),
+              localTitle: z.string().trim().min(1).max(300, "must be at most 300 characters").optional(),
+            })
+            .strict(),
+          response: { 201: Chosen, ...errors },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await addIndicator({ db, actor: request.actor, slug: request.params.slug, ...request.body })),
+    );
+
+    app.post(
+      "/agreements/:slug/indicators/:key/replacement",
+      {
+        config: { access: "update" },
+        schema: {
+          tags: ["choosing"],
+          summary: "Replace an indicator with another, keeping both and the link (NI 170 → NI 159)",
+          params: z.object({ slug: Slug, key: Key }),
+          body: z.object({ replacement: Code, reason: z.string().trim().min(1, "must say why").max(2000, "must be at most 2000 characters") }).strict(),
+          response: { 201: z.object({ key: z.string(), omitted: z.string(), replacedBy: z.string(), reason: z.string() }), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const scope = await indicatorScope(db, request.params.slug, request.params.key);
+        return reply.status(201).send(await replaceIndicator({ db, actor: request.actor, scope, ...request.body }));
+      },
+    );
+
+    app.delete(
+      "/agreements/:slug/indicators/:key",
+      { config: { access: "update" }, schema: { tags: ["choosing"], summary: "Remove an indicator from the agreement", params: z.object({ slug: Slug, key: Key }), response: { 204: z.null(), ...errors } } },
+      async (request, reply) => {
+        await removeIndicator({ db, actor: request.actor, scope: await indicatorScope(db, request.params.slug, request.params.key) });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      "/agreements/:slug/outcomes/:number/extra-primary-agreement",
+      {
+        config: { access: "recordNegotiation" },
+        schema: {
+          tags: ["choosing"],
+          summary: "Record the Government Office's agreement to more than three primary indicators for an outcome",
+          params: z.object({ slug: Slug, number: z.coerce.number().int().positive() }),
+          body: z.object({ date: IsoDate, note: z.string().trim().max(2000).optional() }).strict(),
+          response: { 201: z.object({ outcome: z.number().int(), agreedOn: z.string(), note: z.string().nullable() }), ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await recordExtraPrimaryAgreement({ db, actor: request.actor, slug: request.params.slug, outcome: request.params.number, ...request.body })),
+    );
+
+    app.post(
+      "/agreements/:slug/sign-ups",
+      {
+        config: { access: "signUp" },
+        schema: {
+          tags: ["sign-up"],
+          summary: "Sign an organisation up to every designated target at once (\"sign up to all 35\")",
+          params: z.object({ slug: Slug }),
+          body: z.object({ organisation: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an organisation slug"), role: SignUpRole.exclude(["lead"]) }).strict(),
+          response: { 201: z.object({ signedUp: z.array(z.string()), alreadySignedUp: z.array(z.string()), statutoryDuty: z.string().nullable() }), ...errors },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await signUpToAll({ db, actor: request.actor, slug: request.params.slug, ...request.body })),
+    );
+
+    app.get(
+      "/agreements/:slug/sign-up-matrix",
+      {
+        config: { access: "read" },
+        schema: {
+          tags: ["sign-up"],
+          summary: "Organisations × indicators: who has signed up to what, and as what",
+          params: z.object({ slug: Slug }),
+          response: {
+            200: z.object({
+              indicators: z.array(z.object({ key: z.string(), code: z.string(), hasLead: z.boolean() })),
+              organisations: z.array(z.object({ slug: z.string(), name: z.string(), statutory: z.boolean(), signUps: z.record(z.string(), SignUpRole) })),
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => signUpMatrix(db, request.actor, request.params.slug),
+    );
+
+    app.get(
+      "/agreements/:slug/submission-check",
+      {
+        config: { access: "read" },
+        schema: {
+          tags: ["submission"],
+          summary: "What still blocks sign-off: no lead partner, no baseline and no pending reason, open counter-proposals, too few primary indicators",
+          params: z.object({ slug: Slug }),
+          querystring: z.object({ asAt: IsoDate.optional() }).strict(),
+          response: {
+            200: z.object({ agreement: z.string(), asAt: z.string(), ready: z.boolean(), problems: z.array(z.object({ subject: z.string(), rule: z.string(), message: z.string() })) }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        await ensureReadable(db, request.actor, request.params.slug);
+        return submissionCheck(db, request.params.slug, request.query.asAt ?? new Date().toISOString().slice(0, 10));
+      },
+    );
+
+    app.post(
+      "/agreements/:slug/submission",
+      {
+        config: { access: "update" },
+        schema: {
+          tags: ["submission"],
+          summary: "Submit the agreement to the Government Office: refused while the check finds problems; freezes a revision",
+          params: z.object({ slug: Slug }),
+          body: z.object({ version: z.number().int().positive() }).strict(),
+          response: { 201: z.object({ status: z.string(), revision: z.number().int() }), ...errors },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await submitAgreement({ db, actor: request.actor, slug: request.params.slug, version: request.body.version })),
+    );
+  };
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp } from "./support/app.js";
+import type { TestApp } from "./support/app.js";
+import { send, signIn } from "./support/session.js";
+import type { Session } from "./support/session.js";
+
+let api: TestApp;
+let manager: Session;
+let officer: Session;
+let negotiator: Session;
+let partner: Session;
+const today = new Date().toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  api = await createTestApp();
+  manager = await signIn(api.app, "manager@kent-partnership.example");
+  officer = await signIn(api.app, "officer.ni47@kent-partnership.example");
+  negotiator = await signIn(api.app, "negotiator@gose.example");
+  partner = await signIn(api.app, "partner@kent-police.example");
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+const error = (response: { json<T>(): T }) => response.json<{ error: { code: string; message: string; field?: string; details?: { field: string; message: string }[] } }>().error;
+
+describe("the negotiation of a target, as in May 2008", () => {
+  it("moves NI 47 from under discussion to agreed with the Government Office through proposal, counter-proposal, revision and agreement", async () => {
+    const before = (await send(api.app, null, { method: "GET", url: `/api/agreements/kent-ka2/position-summary?asAt=${today}` })).json<Record<string, number>>();
+    const post = (session: Session, body: unknown) => send(api.app, session, { method: "POST", url: "/api/agreements/kent-ka2/indicators/ni-47/negotiation", body });
+    const proposed = await post(officer, { kind: "proposal", party: "partnership", note: "Proposed at 592 (50% reduction)", proposal: [{ year: "2010/11", target: { form: "relative", direction: "reduction", change: "50", changeUnit: "percent" }, written: "592 (50% reduction)" }] });
+    expect(proposed.status).toBe(201);
+    const countered = await post(negotiator, { kind: "counter-proposal", party: "government-office", note: "DfT asks for a 55% reduction", proposal: [{ year: "2010/11", target: { form: "relative", direction: "reduction", change: "55", changeUnit: "percent" }, written: "55% reduction" }] });
+    expect(countered.json<{ status: string }>().status).toBe("counter-proposed");
+    const revised = await post(officer, { kind: "proposal", party: "partnership", proposal: [{ year: "2010/11", target: { form: "relative", direction: "reduction", change: "52", changeUnit: "percent" }, written: "52% reduction" }] });
+    expect(revised.json<{ status: string }>().status).toBe("proposed");
+    const agreed = await post(negotiator, { kind: "agreement-with-government-office", party: "government-office", note: "Agreed" });
+    expect(agreed.json<{ status: string }>().status).toBe("agreed-with-government-office");
+
+    const after = (await send(api.app, null, { method: "GET", url: `/api/agreements/kent-ka2/position-summary?asAt=${today}` })).json<Record<string, number>>();
+    expect(after.agreedWithGovernmentOffice).toBe((before.agreedWithGovernmentOffice ?? 0) + 1);
+    expect(after.underDiscussion).toBe((before.underDiscussion ?? 0) - 1);
+
+    const thread = (await send(api.app, null, { method: "GET", url: "/api/agreements/kent-ka2/indicators/ni-47/negotiation" })).json<{ entries: { kind: string; recordedBy: string | null; proposal: unknown }[] }>().entries;
+    expect(thread.slice(-4).map((entry) => entry.kind)).toEqual(["proposal", "counter-proposal", "proposal", "agreement-with-government-office"]);
+    expect(thread.at(-3)?.recordedBy).toBe("GOSE Area Negotiator");
+    // The revised proposal became the target: 1183 less 52% is 567.84.
+    const page = (await send(api.app, null, { method: "GET", url: "/api/agreements/kent-ka2/indicators/ni-47" })).json<{ targets: { year: string; value: string }[] }>();
+    expect(page.targets.find((target) => target.year === "2010/11")?.value).toBe("567.84");
+  });
+
+  it("does not let the officer agree on the Government Office's behalf", async () => {
+    const response = await send(api.app, officer, { method: "POST", url: "/api/agreements/kent-ka2/indicators/ni-47/negotiation", body: { kind: "agreement-with-government-office", party: "government-office" } });
+    expect(response.status).toBe(403);
+  });
+
+  it("counts what is still open against the 30 May deadline", async () => {
+    const response = (await send(api.app, null, { method: "GET", url: "/api/agreements/kent-ka2/negotiation" })).json<{ deadline: { date: string }; open: number; openIndicators: string[] }>();
+    expect(response.deadline.date).toBe("2008-05-30");
+    expect(response.open).toBe(response.openIndicators.length);
+    expect(response.openIndicators).not.toContain("NI 47");
+    expect(response.openIndicators).toContain("NI 163");
+  });
+});
+
+describe("choosing indicators: the seeds' limits", () => {
+  it("refuses a 36th designated indicator, saying there can be at most 35", async () => {
+    const response = await send(api.app, manager, { method: "POST", url: "/api/agreements/kent-ka2/indicators", body: { indicator: "NI 1", kind: "designated", theme: "stronger-safer-communities" } });
+    expect(response.status).toBe(400);
+    expect(error(response)).toMatchObject({ field: "kind" });
+    expect(error(response).message).toMatch(/at most 35 designated improvement indicators/);
+  });
+
+  it("replaces one indicator with another, keeping both and the link", async () => {
+    const response = await send(api.app, manager, { method: "POST", url: "/api/agreements/kent-ka2/indicators/ni-154/replacement", body: { replacement: "NI 1", reason: "Partners prefer a cohesion indicator" } });
+    expect(response.status).toBe(201);
+    const ni154 = (await send(api.app, null, { method: "GET", url: "/api/agreements/kent-ka2/indicators/ni-154" })).json<{ state: string; replacedBy: string; replacementReason: string }>();
+    expect(ni154).toMatchObject({ state: "omitted", replacedBy: "NI 1", replacementReason: "Partners prefer a cohesion indicator" });
+    const ni1 = (await send(api.app, null, { method: "GET", url: "/api/agreements/kent-ka2/indicators/ni-1" })).json<{ state: string; replaces: string; kind: string }>();
+    expect(ni1).toMatchObject({ state: "active", replaces: "NI 154", kind: "designated" });
+  });
+
+  it("makes room for another designated indicator once one is removed", async () => {
+    const removed = await send(api.app, manager, { method: "DELETE", url: "/api/agreements/kent-ka2/indicators/ni-141" });
+    expect(removed.status).toBe(204);
+    const added = await send(api.app, manager, { method: "POST", url: "/api/agreements/kent-ka2/indicators", body: { indicator: "NI 4", kind: "designated", theme: "stronger-safer-communities" } });
+    expect(added.status).toBe(201);
+    const list = (await send(api.app, null, { method: "GET", url: "/api/agreements" })).json<{ agreements: { slug: string; indicatorCounts: { designated: number } }[] }>();
+    expect(list.agreements.find((a) => a.slug === "kent-ka2")?.indicatorCounts.designated).toBe(35);
+  });
+
+  it("refuses a fourth primary indicator for an outcome until the Government Office's agreement is recorded, and a sixth at all", async () => {
+    const add = (indicator: string) =>
+      send(api.app, manager, { method: "POST", url: "/api/agreements/kent-ka1/indicators", body: { indicator, kind: "primary", theme: "safer-and-stronger-communities", outcome: 9, localTitle: `Extra indicator ${indicator}` } });
+    const fourth = await add("KA1 9.4");
+    expect(fourth.status).toBe(400);
+    expect(error(fourth).field).toBe("outcome");
+    expect(error(fourth).message).toMatch(/more than 3 need the Government Office's agreement/);
+    const recorded = await send(api.app, negotiator, { method: "POST", url: "/api/agreements/kent-ka1/outcomes/9/extra-primary-agreement", body: { date: "2005-03-10", note: "Agreed at the March meeting" } });
+    expect(recorded.status).toBe(201);
+    expect((await add("KA1 9.4")).status).toBe(201);
+    expect((await add("KA1 9.5")).status).toBe(201);
+    const sixth = await add("KA1 9.6");
+    expect(sixth.status).toBe(400);
+    expect(error(sixth).message).toMatch(/at most 5/);
+  });
+});
+
+describe("signing up and submitting", () => {
+  it("signs Kent Police up to every designated target at once, with the duty to have regard", async () => {
+    const response = await send(api.app, partner, { method: "POST", url: "/api/agreements/kent-ka2/sign-ups", body: { organisation: "kent-police", role: "statutory" } });
+    expect(response.status).toBe(201);
+    const result = response.json<{ signedUp: string[]; alreadySignedUp: string[]; statutoryDuty: string }>();
+    expect(result.signedUp.length + result.alreadySignedUp.length).toBe(35);
+    expect(result.alreadySignedUp).toContain("NI 47");
+    expect(result.statutoryDuty).toMatch(/duty to have regard/);
+    const matrix = (await send(api.app, null, { method: "GET", url: "/api/agreements/kent-ka2/sign-up-matrix" })).json<{ organisations: { slug: string; signUps: Record<string, string> }[] }>();
+    expect(Object.keys(matrix.organisations.find((o) => o.slug === "kent-police")?.signUps ?? {})).toHaveLength(35);
+  });
+
+  it("lists every indicator without a lead partner, and refuses to submit until there is one", async () => {
+    const withdrawn = await send(api.app, manager, { method: "DELETE", url: "/api/agreements/kent-ka2/indicators/ni-47/sign-ups/kent-county-council/lead" });
+    expect(withdrawn.status).toBe(204);
+    const check = (await send(api.app, manager, { method: "GET", url: "/api/agreements/kent-ka2/submission-check" })).json<{ ready: boolean; problems: { subject: string; rule: string; message: string }[] }>();
+    expect(check.ready).toBe(false);
+    expect(check.problems).toContainEqual({ subject: "NI 47", rule: "lead-partner", message: "NI 47 has no lead partner; each indicator needs at least one." });
+    const detail = (await send(api.app, null, { method: "GET", url: "/api/agreements/kent-ka2" })).json<{ version: number }>();
+    const submitted = await send(api.app, manager, { method: "POST", url: "/api/agreements/kent-ka2/submission", body: { version: detail.version } });
+    expect(submitted.status).toBe(409);
+    expect(error(submitted).details).toContainEqual({ field: "NI 47", message: "NI 47 has no lead partner; each indicator needs at least one." });
+  });
+});
