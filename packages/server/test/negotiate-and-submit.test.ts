@@ -130,3 +130,27 @@ describe("signing up and submitting", () => {
     expect(error(submitted).details).toContainEqual({ field: "NI 47", message: "NI 47 has no lead partner; each indicator needs at least one." });
   });
 });
+
+describe("bulletins", () => {
+  it("lists each step of the workflow since the last bulletin, then starts again from the issued one", async () => {
+    const draft = (await send(api.app, manager, { method: "GET", url: "/api/agreements/kent-ka2/bulletins/draft" })).json<{ number: number; sections: { title: string; items: { text: string }[] }[]; text: string }>();
+    expect(draft.number).toBe(1);
+    const all = draft.sections.flatMap((section) => section.items.map((item) => item.text));
+    expect(all).toContain('NI 47: the partnership proposed 2010/11: 592 (50% reduction) — Proposed at 592 (50% reduction)');
+    expect(all).toContain("NI 47: the Government Office counter-proposed 2010/11: 55% reduction — DfT asks for a 55% reduction");
+    expect(all).toContain("NI 47: agreed with the Government Office — Agreed");
+    expect(all).toContain("NI 154 omitted, replaced by NI 1: Partners prefer a cohesion indicator");
+    expect(all).toContain("NI 163: Kent Police signed up as statutory partner");
+    expect(all).toContain("NI 47: Kent County Council withdrew as lead partner");
+    expect(draft.text).toMatch(/^Kent Agreement 2 — bulletin 1 \(draft\)/);
+    expect(draft.text).toMatch(/Submission to GOSE: 2008-05-30\. Still open: \d+/);
+
+    const issued = await send(api.app, manager, { method: "POST", url: "/api/agreements/kent-ka2/bulletins", body: {} });
+    expect(issued.status).toBe(201);
+    const next = (await send(api.app, manager, { method: "GET", url: "/api/agreements/kent-ka2/bulletins/draft?format=text" })).body as string;
+    expect(next).toMatch(/bulletin 2 \(draft\)/);
+    expect(next).toMatch(/Nothing has changed since the last bulletin/);
+    const first = (await send(api.app, officer, { method: "GET", url: "/api/agreements/kent-ka2/bulletins/1?format=text" })).body as string;
+    expect(first).toMatch(/bulletin 1, issued \d{4}-\d{2}-\d{2}/);
+  });
+});

@@ -8,9 +8,14 @@ import type { Database } from "../db/client.js";
 import { loadDemo } from "../features/demo/load-demo.js";
 import { getPositionSummary, listAgreements } from "../features/agreements/service.js";
 import { serve } from "./serve.js";
+import { draftBulletin } from "../features/bulletins/service.js";
+import type { Actor } from "../policy/authorize.js";
 import { registerUserCommands } from "./users.js";
 
 const dataFolder = resolve(repositoryRoot, "data");
+
+/** Whoever can run the command can open the database: the command line reads as an installation-wide manager. */
+const commandLineReader: Actor = { id: 0, name: "accord command line", email: "", organisationId: null, grants: [{ id: 0, role: "manager", agreementId: null, agreementIndicatorId: null, organisationId: null, areaId: null }] };
 
 async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase();
@@ -112,6 +117,17 @@ program
   });
 
 registerUserCommands(program, withDatabase, print);
+
+program
+  .command("bulletin")
+  .description("print the next bulletin as plain text, ready to e-mail: everything changed since the last one")
+  .requiredOption("--agreement <slug>", "agreement slug, e.g. kent-ka2")
+  .option("--since <date>", "changes since this date (YYYY-MM-DD) instead of since the last bulletin")
+  .action(async (options: { agreement: string; since?: string }) => {
+    if (options.since !== undefined && !IsoDate.safeParse(options.since).success) throw new AppError("BAD_REQUEST", "--since must be a date written YYYY-MM-DD", { field: "--since" });
+    const draft = await withDatabase((database) => draftBulletin(database.db, commandLineReader, options.agreement, options.since));
+    print(draft.text);
+  });
 
 function report(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode;

@@ -24,6 +24,7 @@ import { indicatorWriteRoutes } from "../features/indicators/routes.js";
 import { localPlanRoutes } from "../features/local-plans/routes.js";
 import { negotiationRoutes } from "../features/negotiation/routes.js";
 import { choosingRoutes } from "../features/choosing/routes.js";
+import { bulletinRoutes } from "../features/bulletins/routes.js";
 
 export interface AppOptions {
   database: Database;
@@ -57,7 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
 
   const singleSignOn = options.singleSignOn === undefined ? singleSignOnFromEnvironment() : options.singleSignOn;
-  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, localPlanRoutes, referenceRoutes, userRoutes]) {
+  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, localPlanRoutes, referenceRoutes, userRoutes]) {
     await app.register(routes(db), { prefix: "/api" });
   }
   await app.register(authRoutes(db, singleSignOn), { prefix: "/api" });

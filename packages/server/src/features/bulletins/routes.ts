@@ -1,0 +1,65 @@
+/** Bulletins: the draft of the next one, issuing it, and the issued ones (JSON or plain text to e-mail). */
+import { z } from "zod";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { ApiError, IsoDate } from "@accord/domain";
+import type { Db } from "../../db/client.js";
+import { BulletinView, draftBulletin, getBulletin, issueBulletin, listBulletins } from "./service.js";
+
+const Slug = z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an agreement slug such as kent-ka2");
+const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
+const Format = z.object({ format: z.enum(["json", "text"]).default("json") });
+
+export function bulletinRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/agreements/:slug/bulletins",
+      { config: { access: "readHistory" }, schema: { tags: ["bulletins"], summary: "Bulletins issued so far", params: z.object({ slug: Slug }), response: { 200: z.object({ bulletins: z.array(z.object({ number: z.number().int(), issuedAt: z.string() })) }), ...errors } } },
+      async (request) => ({ bulletins: await listBulletins(db, request.actor, request.params.slug) }),
+    );
+
+    app.get(
+      "/agreements/:slug/bulletins/draft",
+      {
+        config: { access: "readHistory" },
+        schema: {
+          tags: ["bulletins"],
+          summary: "The next bulletin: everything that changed since the last one (or since a date)",
+          params: z.object({ slug: Slug }),
+          querystring: Format.extend({ since: IsoDate.optional() }).strict(),
+          response: { 200: z.union([BulletinView, z.string()]), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const draft = await draftBulletin(db, request.actor, request.params.slug, request.query.since);
+        return request.query.format === "text" ? reply.type("text/plain; charset=utf-8").send(draft.text) : draft;
+      },
+    );
+
+    app.post(
+      "/agreements/:slug/bulletins",
+      {
+        config: { access: "update" },
+        schema: { tags: ["bulletins"], summary: "Issue the next bulletin (managers); it is recorded and the next one starts from it", params: z.object({ slug: Slug }), body: z.object({ since: IsoDate.optional() }).strict(), response: { 201: BulletinView, ...errors } },
+      },
+      async (request, reply) => reply.status(201).send(await issueBulletin({ db, actor: request.actor, slug: request.params.slug, since: request.body.since })),
+    );
+
+    app.get(
+      "/agreements/:slug/bulletins/:number",
+      {
+        config: { access: "readHistory" },
+        schema: {
+          tags: ["bulletins"],
+          summary: "An issued bulletin",
+          params: z.object({ slug: Slug, number: z.coerce.number({ error: "must be a bulletin number" }).int().positive() }),
+          querystring: Format.strict(),
+          response: { 200: z.union([BulletinView, z.string()]), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const bulletin = await getBulletin(db, request.actor, request.params.slug, request.params.number);
+        return request.query.format === "text" ? reply.type("text/plain; charset=utf-8").send(bulletin.text) : bulletin;
+      },
+    );
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * Bulletins (seed 000 §4: the fortnightly "Kent Agreement 2 bulletins" that kept some 200 officers
+ * informed): a digest of everything that changed since the last one, read from the audit trail,
+ * with the next deadline and what is still open. Issuing one records it; the next starts there.
+ */
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { isNegotiationOpen, statusAsAt } from "@accord/domain";
+import { z } from "zod";
+import type { Db } from "../../db/client.js";
+import * as t from "../../db/schema/index.js";
+import { AppError, notFound } from "../../errors.js";
+import { ensureAllowed } from "../../policy/authorize.js";
+import type { Actor } from "../../policy/authorize.js";
+import { recordAudit } from "../audit/record.js";
+import { getAgreement } from "../agreements/service.js";
+
+export const BulletinView = z.object({
+  agreement: z.string(),
+  number: z.number().int(),
+  issued: z.boolean(),
+  issuedAt: z.string().nullable(),
+  since: z.string().nullable(),
+  sections: z.array(z.object({ title: z.string(), items: z.array(z.object({ at: z.string(), actor: z.string(), text: z.string() })) })),
+  deadline: z.object({ name: z.string(), date: z.string(), open: z.number().int(), openIndicators: z.array(z.string()) }).nullable(),
+  text: z.string(),
+});
+export type BulletinView = z.infer<typeof BulletinView>;
+
+const sectionTitles = {
+  negotiation: "Proposals and counter-proposals",
+  agreed: "Agreements and deferrals",
+  signUps: "Partner sign-ups",
+  choices: "Indicators chosen, replaced or removed",
+  figures: "Baselines and targets",
+  agreement: "The agreement",
+  plans: "Local action plans",
+} as const;
+type Section = keyof typeof sectionTitles;
+
+const objectOf = (value: unknown): Record<string, unknown> => (value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {});
+const textOf = (value: unknown): string => (typeof value === "string" ? value : value === null || value === undefined ? "" : JSON.stringify(value));
+
+/** One audit event in a sentence a partner would read; null for what a bulletin leaves out (comments, accounts). */
+function describe(action: string, code: string, before: unknown, after: unknown, organisationName: (slug: unknown) => string): { section: Section; text: string } | null {
+  const a = objectOf(after);
+  const b = objectOf(before);
+  switch (action) {
+    case "negotiation.proposal":
+      return { section: "negotiation", text: `${code}: the partnership proposed ${proposalText(a.proposal)}${a.note ? ` — ${textOf(a.note)}` : ""}` };
+    case "negotiation.counter-proposal":
+      return { section: "negotiation", text: `${code}: ${a.partyName ? textOf(a.partyName) : "the Government Office"} counter-proposed ${proposalText(a.proposal)}${a.note ? ` — ${textOf(a.note)}` : ""}` };
+    case "negotiation.comment":
+      return { section: "negotiation", text: `${code}: comment in the negotiation — ${textOf(a.note)}` };
+    case "negotiation.agreement-between-partners":
+      return { section: "agreed", text: `${code}: agreed between partners, now under discussion with the Government Office` };
+    case "negotiation.agreement-with-government-office":
+      return { section: "agreed", text: `${code}: agreed with the Government Office${a.note ? ` — ${textOf(a.note)}` : ""}` };
+    case "negotiation.deferral":
+      return { section: "agreed", text: `${code}: deferred to the refresh${a.note ? ` — ${textOf(a.note)}` : ""}` };
+    case "signUp.create":
+      return { section: "signUps", text: `${code}: ${organisationName(a.organisation)} signed up as ${a.role === "lead" ? "lead partner" : `${textOf(a.role)} partner`}` };
+    case "signUp.withdraw":
+      return { section: "signUps", text: `${code}: ${organisationName(b.organisation)} withdrew as ${b.role === "lead" ? "lead partner" : `${textOf(b.role)} partner`}` };
+    case "indicator.add":
+      return a.indicator === undefined ? null : { section: "choices", text: `${textOf(a.indicator)} added (${textOf(a.kind)})` };
+    case "indicator.replace":
+      return a.omitted === undefined ? null : { section: "choices", text: `${textOf(a.omitted)} omitted, replaced by ${textOf(a.replacedBy)}: ${textOf(a.reason)}` };
+    case "indicator.remove":
+      return { section: "choices", text: `${textOf(b.indicator)} removed` };
+    case "target.set":
+      return { section: "figures", text: `${code}: ${textOf(a.year)} target set to "${textOf(a.written)}"${b.written ? ` (was "${textOf(b.written)}")` : ""}` };
+    case "baseline.set":
+      return { section: "figures", text: `${code}: baseline set to "${textOf(a.written)}"` };
+    case "agreement.submit":
+      return { section: "agreement", text: `Submitted to the Government Office as revision ${textOf(a.revision)}` };
+    case "agreement.update":
+      return { section: "agreement", text: `Agreement details changed (${Object.keys(a).filter((k) => k !== "version" && textOf(a[k]) !== textOf(b[k])).join(", ") || "no visible change"})` };
+    case "localActionPlan.set":
+      return { section: "plans", text: `A district's local action plan was updated (${Array.isArray(a.supportedIndicators) ? a.supportedIndicators.length : 0} targets supported)` };
+    default:
+      return null;
+  }
+}
+
+function proposalText(proposal: unknown): string {
+  if (!Array.isArray(proposal) || proposal.length === 0) return "new figures";
+  return proposal.map((item) => `${textOf(objectOf(item).year)}: ${textOf(objectOf(item).written)}`).join("; ");
+}
+
+function asText(view: Omit<BulletinView, "text">, name: string): string {
+  const lines = [`${name} — bulletin ${view.number}${view.issuedAt ? `, issued ${view.issuedAt.slice(0, 10)}` : " (draft)"}`, view.since ? `Changes since ${view.since.slice(0, 16).replace("T", " ")}` : "All changes so far", ""];
+  if (view.deadline) {
+    lines.push(`${view.deadline.name}: ${view.deadline.date}. Still open: ${view.deadline.open} (${view.deadline.openIndicators.join(", ") || "none"}).`, "");
+  }
+  for (const section of view.sections) {
+    lines.push(section.title.toUpperCase());
+    for (const item of section.items) lines.push(`- ${item.text} (${item.actor.replace(/ <.*>$/, "")}, ${item.at.slice(0, 10)})`);
+    lines.push("");
+  }
+  if (view.sections.length === 0) lines.push("Nothing has changed since the last bulletin.", "");
+  return lines.join("\n");
+}
+
+export async function draftBulletin(db: Db, actor: Actor | null, slug: string, since?: string): Promise<BulletinView> {
+  const agreement = await getAgreement(db, slug);
+  ensureAllowed(actor, "readHistory", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published });
+  const [last] = await db.select().from(t.bulletins).where(eq(t.bulletins.agreementId, agreement.detail.id)).orderBy(desc(t.bulletins.number)).limit(1);
+  const from = since ?? last?.issuedAt ?? null;
+  const events = await db
+    .select({ at: t.auditEvents.at, actor: t.auditEvents.actor, action: t.auditEvents.action, entityType: t.auditEvents.entityType, entityId: t.auditEvents.entityId, before: t.auditEvents.before, after: t.auditEvents.after, code: t.indicatorDefinitions.code })
+    .from(t.auditEvents)
+    .leftJoin(t.agreementIndicators, and(eq(t.auditEvents.entityType, "agreementIndicator"), sql`${t.agreementIndicators.id}::text = ${t.auditEvents.entityId}`))
+    .leftJoin(t.indicatorDefinitions, eq(t.indicatorDefinitions.id, t.agreementIndicators.indicatorId))
+    .where(from === null ? eq(t.auditEvents.agreementId, agreement.detail.id) : and(eq(t.auditEvents.agreementId, agreement.detail.id), gt(t.auditEvents.at, from)))
+    .orderBy(asc(t.auditEvents.at), asc(t.auditEvents.id));
+  const names = new Map((await db.select({ slug: t.organisations.slug, name: t.organisations.name }).from(t.organisations)).map((o) => [o.slug, o.name]));
+  const organisationName = (slug: unknown): string => names.get(textOf(slug)) ?? textOf(slug);
+  const sections = new Map<Section, { at: string; actor: string; text: string }[]>();
+  for (const event of events) {
+    // Choosing indicators is recorded on the agreement and on the indicator; the bulletin tells it once.
+    if (event.action.startsWith("indicator.") && event.entityType !== "agreement") continue;
+    const described = describe(event.action, event.code ?? "", event.before, event.after, organisationName);
+    if (!described) continue;
+    const list = sections.get(described.section) ?? [];
+    list.push({ at: event.at, actor: event.actor, text: described.text });
+    sections.set(described.section, list);
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const next = agreement.detail.deadlines.find((deadline) => deadline.date >= today) ?? agreement.detail.deadlines.at(-1);
+  const openIndicators = agreement.indicators
+    .filter((indicator) => indicator.kind === "designated" && indicator.state === "active")
+    .filter((indicator) => {
+      const status = statusAsAt(indicator.statusHistory, today);
+      return status === "not-started" || isNegotiationOpen(status);
+    })
+    .map((indicator) => indicator.code);
+  const view = {
+    agreement: slug,
+    number: (last?.number ?? 0) + 1,
+    issued: false,
+    issuedAt: null,
+    since: from,
+    sections: (Object.keys(sectionTitles) as Section[]).filter((key) => sections.has(key)).map((key) => ({ title: sectionTitles[key], items: sections.get(key) ?? [] })),
+    deadline: next ? { name: next.name, date: next.date, open: openIndicators.length, openIndicators } : null,
+  };
+  return { ...view, text: asText(view, agreement.detail.name) };
+}
+
+export async function issueBulletin(options: { db: Db; actor: Actor | null; slug: string; since?: string | undefined }): Promise<BulletinView> {
+  const { db, actor, slug } = options;
+  const agreement = await getAgreement(db, slug);
+  ensureAllowed(actor, "update", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published });
+  const draft = await draftBulletin(db, actor, slug, options.since);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(t.bulletins)
+      .values({ agreementId: agreement.detail.id, number: draft.number, issuedBy: actor?.id ?? null, since: draft.since, content: draft })
+      .returning();
+    if (!row) throw new Error("bulletin not saved");
+    const issued = { ...draft, issued: true, issuedAt: row.issuedAt };
+    const final = { ...issued, text: asText(issued, agreement.detail.name) };
+    await tx.update(t.bulletins).set({ content: final }).where(eq(t.bulletins.id, row.id));
+    await recordAudit(tx, { actor, action: "bulletin.issue", entityType: "agreement", entityId: agreement.detail.id, agreementId: agreement.detail.id, before: null, after: { number: row.number } });
+    return final;
+  });
+}
+
+export async function listBulletins(db: Db, actor: Actor | null, slug: string): Promise<{ number: number; issuedAt: string }[]> {
+  const agreement = await getAgreement(db, slug);
+  ensureAllowed(actor, "readHistory", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published });
+  const rows = await db.select({ number: t.bulletins.number, issuedAt: t.bulletins.issuedAt }).from(t.bulletins).where(eq(t.bulletins.agreementId, agreement.detail.id)).orderBy(desc(t.bulletins.number));
+  return rows;
+}
+
+export async function getBulletin(db: Db, actor: Actor | null, slug: string, number: number): Promise<BulletinView> {
+  const agreement = await getAgreement(db, slug);
+  ensureAllowed(actor, "readHistory", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published });
+  const [row] = await db.select().from(t.bulletins).where(and(eq(t.bulletins.agreementId, agreement.detail.id), eq(t.bulletins.number, number)));
+  if (!row) throw notFound(`Bulletin ${number} of ${agreement.detail.shortName}`, "number");
+  const parsed = BulletinView.safeParse(row.content);
+  if (!parsed.success) throw new AppError("INVALID_DATA", `Bulletin ${number} is not readable`);
+  return parsed.data;
+}
