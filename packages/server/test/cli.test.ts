@@ -52,3 +52,18 @@ describe("accord agreements and seed", () => {
     expect(after.map((a) => a.indicatorCounts.designated)).toEqual([0, 35]);
   });
 });
+
+describe("accord bulletin", () => {
+  it("prints the next bulletin as plain text ready to e-mail", async () => {
+    const result = await runAccord(["bulletin", "--agreement", "kent-ka2"], database.env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Kent Agreement 2 — bulletin 1 \(draft\)/);
+    expect(result.stdout).toMatch(/Submission to GOSE: 2008-05-30\. Still open: 23 \(NI 163, /);
+  });
+
+  it("refuses a --since that is not a date", async () => {
+    const result = await runAccord(["bulletin", "--agreement", "kent-ka2", "--since", "last week"], database.env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/--since must be a date/);
+  });
+});
