@@ -11,6 +11,7 @@ import { serve } from "./serve.js";
 import { draftBulletin } from "../features/bulletins/service.js";
 import type { Actor } from "../policy/authorize.js";
 import { registerUserCommands } from "./users.js";
+import { registerExportCommands } from "./export.js";
 
 const dataFolder = resolve(repositoryRoot, "data");
 
@@ -117,6 +118,7 @@ program
   });
 
 registerUserCommands(program, withDatabase, print);
+registerExportCommands(program, withDatabase, print);
 
 program
   .command("bulletin")

@@ -25,6 +25,7 @@ import { localPlanRoutes } from "../features/local-plans/routes.js";
 import { negotiationRoutes } from "../features/negotiation/routes.js";
 import { choosingRoutes } from "../features/choosing/routes.js";
 import { bulletinRoutes } from "../features/bulletins/routes.js";
+import { submissionRoutes } from "../features/submission/routes.js";
 
 export interface AppOptions {
   database: Database;
@@ -58,7 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
 
   const singleSignOn = options.singleSignOn === undefined ? singleSignOnFromEnvironment() : options.singleSignOn;
-  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, localPlanRoutes, referenceRoutes, userRoutes]) {
+  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes]) {
     await app.register(routes(db), { prefix: "/api" });
   }
   await app.register(authRoutes(db, singleSignOn), { prefix: "/api" });

@@ -145,6 +145,7 @@ export const routeRequests: Record<string, RouteRequest[]> = {
     { scope: "elsewhere", request: () => ({ method: "POST", url: `${ka1}/sign-ups`, body: { organisation: "kent-police", role: "statutory" } }), allowed: [] },
   ],
   "GET /api/agreements/:slug/sign-up-matrix": readKa2("/sign-up-matrix"),
+  "GET /api/agreements/:slug/submission": readKa2("/submission?format=csv&asAt=2008-05-01"),
   "GET /api/agreements/:slug/submission-check": readKa2("/submission-check?asAt=2008-05-01"),
   "POST /api/agreements/:slug/submission": onAgreements("POST", "/submission", ["manager"], null, { version: 999 }),
   "GET /api/agreements/:slug/bulletins": onAgreements("GET", "/bulletins", signedIn, null),

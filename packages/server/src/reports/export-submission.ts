@@ -1,0 +1,74 @@
+/**
+ * `exportSubmission`: the submission template of an agreement as at a date, in one of five
+ * formats, with the content type and a file name to offer. Callable from a route, the CLI and a
+ * test alike.
+ */
+import type { Db } from "../db/client.js";
+import { AppError } from "../errors.js";
+import { getAgreement, today } from "../features/agreements/service.js";
+import { buildSubmission, checkAsAt } from "./submission.js";
+import type { Submission } from "./submission.js";
+import { writeSubmissionCsv } from "./submission-csv.js";
+import { writeSubmissionDocx } from "./submission-docx.js";
+import { writeSubmissionHtml } from "./submission-html.js";
+import { writeSubmissionPdf } from "./submission-pdf.js";
+import { writeSubmissionXlsx } from "./submission-xlsx.js";
+
+export const submissionFormats = ["docx", "xlsx", "csv", "pdf", "html"] as const;
+export type SubmissionFormat = (typeof submissionFormats)[number];
+
+export const submissionContentTypes: Record<SubmissionFormat, string> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv; charset=utf-8; header=present",
+  pdf: "application/pdf",
+  html: "text/html; charset=utf-8",
+};
+
+export function isSubmissionFormat(value: string): value is SubmissionFormat {
+  return (submissionFormats as readonly string[]).includes(value);
+}
+
+export interface ExportSubmissionOptions {
+  db: Db;
+  slug: string;
+  format: SubmissionFormat;
+  /** YYYY-MM-DD; today when omitted. */
+  asAt?: string | undefined;
+}
+
+export interface ExportedFile {
+  buffer: Buffer;
+  contentType: string;
+  /** "kent-ka2-submission-2008-05-01.docx" */
+  fileName: string;
+}
+
+async function write(submission: Submission, format: SubmissionFormat): Promise<Buffer> {
+  switch (format) {
+    case "docx":
+      return writeSubmissionDocx(submission);
+    case "xlsx":
+      return writeSubmissionXlsx(submission);
+    case "csv":
+      return writeSubmissionCsv(submission);
+    case "pdf":
+      return writeSubmissionPdf(submission);
+    case "html":
+      return Buffer.from(writeSubmissionHtml(submission), "utf8");
+  }
+}
+
+export async function exportSubmission(options: ExportSubmissionOptions): Promise<ExportedFile> {
+  // The format may come from a query string or the command line; say which formats exist.
+  if (!isSubmissionFormat(options.format)) {
+    throw new AppError("BAD_REQUEST", `format must be one of ${submissionFormats.join(", ")}`, { field: "format" });
+  }
+  const asAt = checkAsAt(options.asAt ?? today());
+  const submission = buildSubmission(await getAgreement(options.db, options.slug), asAt);
+  return {
+    buffer: await write(submission, options.format),
+    contentType: submissionContentTypes[options.format],
+    fileName: `${submission.agreement.slug}-submission-${asAt}.${options.format}`,
+  };
+}
