@@ -3,8 +3,10 @@
  * 320 px (reflow, 1.4.10), the skip link, keyboard use, and a title and one h1 per page.
  */
 import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { expectNoAxeViolations, gotoPage } from "./support/browser.js";
 import { useProduct } from "./support/product.js";
+import { demoAccounts, signInWithApi, type DemoRole } from "./support/session.js";
 
 const product = useProduct();
 
@@ -21,6 +23,8 @@ const pages: { name: string; path: string; expectsError?: boolean }[] = [
   { name: "outcome 9", path: "/agreements/kent-ka1/outcomes/9" },
   { name: "deleted outcome 15", path: "/agreements/kent-ka1/outcomes/15" },
   { name: "freedoms register", path: "/agreements/kent-ka1/freedoms" },
+  { name: "sign-in", path: "/sign-in" },
+  { name: "district local action plan", path: "/agreements/kent-ka2/districts/E07000114" },
   { name: "page not found", path: "/no-such-page" },
   { name: "agreement not found", path: "/agreements/no-such-agreement", expectsError: true },
 ];
@@ -71,6 +75,83 @@ describe("every page at 320 px wide", () => {
         await close();
       }
     });
+  }
+});
+
+/** Pages as someone signed in sees them, with their forms open (and one showing its errors). */
+const signedInPages: { name: string; role?: DemoRole; path: string; prepare?: (page: Page) => Promise<void> }[] = [
+  {
+    name: "sign-in with its errors",
+    path: "/sign-in",
+    prepare: async (page) => {
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await page.getByRole("alert").waitFor();
+    },
+  },
+  {
+    name: "users (manager), granting a role",
+    role: "manager",
+    path: "/users",
+    prepare: async (page) => {
+      await page.getByRole("button", { name: `Grant a role to ${demoAccounts.viewer.name}` }).click();
+      await page.getByRole("form", { name: `Grant a role to ${demoAccounts.viewer.name}` }).getByLabel("Role").selectOption("officer");
+    },
+  },
+  { name: "account (officer)", role: "officer", path: "/account" },
+  {
+    name: "indicator NI 47 (manager), target form open with a warning",
+    role: "manager",
+    path: "/agreements/kent-ka2/indicators/ni-47",
+    prepare: async (page) => {
+      await page.getByRole("button", { name: "Edit target for 2009/10" }).click();
+      const form = page.getByRole("form", { name: "Target for 2009/10" });
+      await form.getByLabel("Form of the target").selectOption("relative");
+      await form.getByLabel("Reduction or increase").selectOption("increase");
+      await form.getByLabel("Change", { exact: true }).fill("10");
+      await form.getByText("Worse than the baseline").waitFor();
+    },
+  },
+  {
+    name: "indicator NI 47 (Government Office), counter-proposal",
+    role: "government",
+    path: "/agreements/kent-ka2/indicators/ni-47",
+    prepare: async (page) => {
+      await page.getByLabel("What the Government Office says").selectOption("counter-proposal");
+      await page.getByLabel("Counter-proposed target", { exact: true }).fill("40% reduction");
+    },
+  },
+  { name: "indicator NI 163 (partner)", role: "partner", path: "/agreements/kent-ka2/indicators/ni-163" },
+  { name: "district plan (LSP coordinator)", role: "lsp", path: "/agreements/kent-ka2/districts/E07000114" },
+];
+
+describe("signed-in pages and forms", () => {
+  for (const { name, role, path, prepare } of signedInPages) {
+    for (const width of [1280, 320]) {
+      it(`${name} at ${width} px: no axe violations, one h1, no sideways scrolling`, async () => {
+        const { page, problems, close } = await product.open({ width, height: width === 320 ? 640 : 900 });
+        try {
+          if (role) await signInWithApi(page, product.baseUrl, demoAccounts[role].email);
+          await gotoPage(page, product.url(path));
+          if (role) await page.getByTestId("signed-in-name").waitFor();
+          await page.waitForLoadState("networkidle");
+          await prepare?.(page);
+          expect(await page.locator("h1").count()).toBe(1);
+          expect(await page.title()).toMatch(/ — Accord$/);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+          // Every input has a label.
+          const unlabelled = await page.evaluate(() =>
+            [...document.querySelectorAll("main input, main select, main textarea")]
+              .filter((element) => (element as HTMLInputElement).labels?.length === 0 && !element.getAttribute("aria-label") && !element.getAttribute("aria-labelledby"))
+              .map((element) => element.outerHTML.slice(0, 120)),
+          );
+          expect(unlabelled).toEqual([]);
+          await expectNoAxeViolations(page);
+          expect(problems).toEqual([]);
+        } finally {
+          await close();
+        }
+      });
+    }
   }
 });
 

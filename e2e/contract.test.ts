@@ -17,6 +17,16 @@ import {
   OutcomeListView,
   OutcomeView,
 } from "@accord/domain";
+import {
+  CommentListView,
+  HistoryView,
+  LocalActionPlanView,
+  PermissionsView,
+  SessionOptionsView,
+  SessionView,
+  UserListView,
+} from "../packages/web/src/api/contracts.js";
+import { demoAccounts, demoPassword } from "./support/session.js";
 import { startServer, type RunningServer } from "./support/server.js";
 
 let server: RunningServer;
@@ -95,5 +105,60 @@ describe("API responses match @accord/domain's api.ts", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/html");
     expect(await response.text()).toContain('<div id="root">');
+  });
+});
+
+/** Signs in with fetch and answers the cookie to send back (Node's fetch keeps no cookie jar). */
+async function signIn(email: string): Promise<{ cookie: string; csrfToken: string }> {
+  const response = await fetch(`${server.baseUrl}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: demoPassword }),
+  });
+  expect(response.status).toBe(200);
+  const cookie = response.headers.getSetCookie().map((header) => header.split(";")[0]).join("; ");
+  const body = (await response.json()) as { csrfToken: string };
+  return { cookie, csrfToken: body.csrfToken };
+}
+
+describe("the account endpoints match the web app's contracts (packages/web/src/api/contracts.ts)", () => {
+  it("GET /api/session/options and GET /api/session signed out", async () => {
+    const options = await getJson("/api/session/options");
+    expect(problems(SessionOptionsView, options.body)).toEqual([]);
+    const session = await getJson("/api/session");
+    expect(problems(SessionView, session.body)).toEqual([]);
+    expect(session.body).toMatchObject({ user: null, csrfToken: null });
+  });
+
+  const signedInEndpoints: { path: string; schema: z.ZodType; as: keyof typeof demoAccounts }[] = [
+    { path: "/api/session", schema: SessionView, as: "officer" },
+    { path: "/api/agreements/kent-ka2/permissions", schema: PermissionsView, as: "officer" },
+    { path: "/api/agreements/kent-ka2/indicators/ni-47/history", schema: HistoryView, as: "officer" },
+    { path: "/api/agreements/kent-ka2/indicators/ni-47/comments", schema: CommentListView, as: "viewer" },
+    { path: "/api/agreements/kent-ka2/history", schema: HistoryView, as: "manager" },
+    { path: "/api/users", schema: UserListView, as: "manager" },
+    { path: "/api/agreements/kent-ka2/districts/E07000114/local-action-plan", schema: LocalActionPlanView, as: "lsp" },
+  ];
+  for (const { path, schema, as } of signedInEndpoints) {
+    it(`GET ${path} as the ${as}`, async () => {
+      const { cookie } = await signIn(demoAccounts[as].email);
+      const response = await fetch(`${server.baseUrl}${path}`, { headers: { cookie } });
+      expect(response.status).toBe(200);
+      expect(problems(schema, await response.json())).toEqual([]);
+    });
+  }
+
+  it("refuses a write without the session's CSRF token, and accepts it with the token", async () => {
+    const { cookie, csrfToken } = await signIn(demoAccounts.viewer.email);
+    const post = (headers: Record<string, string>) =>
+      fetch(`${server.baseUrl}/api/agreements/kent-ka2/indicators/ni-47/comments`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json", ...headers },
+        body: JSON.stringify({ body: "Checked against the contract." }),
+      });
+    const refused = await post({});
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { field: "X-CSRF-Token" } });
+    expect((await post({ "x-csrf-token": csrfToken })).status).toBe(201);
   });
 });

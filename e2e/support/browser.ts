@@ -35,8 +35,18 @@ export interface OpenPage {
   close(): Promise<void>;
 }
 
+export interface PageOptions {
+  width?: number;
+  height?: number;
+  /**
+   * HTTP statuses the test provokes on purpose (401 for a wrong password, 409 for a stale
+   * version): Chromium logs each failed request as a console error. 400 and 404 always are.
+   */
+  expectedStatuses?: number[];
+}
+
 /** A fresh context and page; problems the page reports are collected so a test can insist on none. */
-export async function openPage(browser: Browser, options: { width?: number; height?: number } = {}): Promise<OpenPage> {
+export async function openPage(browser: Browser, options: PageOptions = {}): Promise<OpenPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     locale: "en-GB",
@@ -46,9 +56,10 @@ export async function openPage(browser: Browser, options: { width?: number; heig
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  const expected = new RegExp(`status of (${[400, 404, ...(options.expectedStatuses ?? [])].join("|")})\\b`);
   page.on("console", (message) => {
     // A failing API call is logged by Chromium as a console error; tests that provoke one expect it.
-    if (message.type() === "error" && !/status of 404|status of 400/.test(message.text())) problems.push(`console: ${message.text()}`);
+    if (message.type() === "error" && !expected.test(message.text())) problems.push(`console: ${message.text()}`);
   });
   return { page, problems, close: () => context.close() };
 }

@@ -1,6 +1,8 @@
 /**
  * Starts the real product for one test file: `accord start` (migrate, load the Kent demo into an
  * empty database, serve) on a free port with its own temporary data folder, and stops it after.
+ * With `demo: false` it is an installation without the demo: `accord migrate`, then `accord serve`
+ * on the empty database (no agreements, no accounts, no demo password).
  *
  * ACCORD_E2E_BASE_URL=http://host:port runs the tests against a server that is already running
  * instead (nothing is started or stopped).
@@ -86,9 +88,16 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   });
 }
 
-export async function startServer(): Promise<RunningServer> {
+export interface StartOptions {
+  /** false: migrate and serve an empty database, without the Kent demo (default true). */
+  demo?: boolean;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const demo = options.demo ?? true;
   const external = process.env.ACCORD_E2E_BASE_URL;
   if (external) {
+    if (!demo) throw new Error("ACCORD_E2E_BASE_URL cannot stand in for an installation without the demo");
     return { baseUrl: external.replace(/\/$/, ""), output: () => "(external server)", stop: async () => {} };
   }
 
@@ -96,10 +105,18 @@ export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "accord-e2e-"));
   const baseUrl = `http://127.0.0.1:${port}`;
+  const env = { ...process.env, PORT: String(port), HOST: "127.0.0.1", ACCORD_DATA_DIR: dataDir, NODE_ENV: "test" };
+  if (!demo) {
+    const migrated = spawnSync(process.execPath, ["packages/server/bin/accord.js", "migrate"], { cwd: repositoryRoot, env, encoding: "utf8" });
+    if (migrated.status !== 0) {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`accord migrate failed (${migrated.status ?? migrated.signal}):\n${migrated.stdout}\n${migrated.stderr}`);
+    }
+  }
   let output = "";
-  const child = spawn(process.execPath, ["packages/server/bin/accord.js", "start"], {
+  const child = spawn(process.execPath, ["packages/server/bin/accord.js", demo ? "start" : "serve"], {
     cwd: repositoryRoot,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", ACCORD_DATA_DIR: dataDir, NODE_ENV: "test" },
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const keep = (chunk: Buffer) => {
@@ -123,7 +140,7 @@ export async function startServer(): Promise<RunningServer> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       await stop();
-      throw new Error(`accord start exited (${child.exitCode ?? child.signalCode}) before answering:\n${output}`);
+      throw new Error(`accord ${demo ? "start" : "serve"} exited (${child.exitCode ?? child.signalCode}) before answering:\n${output}`);
     }
     if (await answers(`${baseUrl}/api/agreements`)) {
       return { baseUrl, output: () => output, stop };
@@ -131,5 +148,5 @@ export async function startServer(): Promise<RunningServer> {
     await new Promise((wait) => setTimeout(wait, 500));
   }
   await stop();
-  throw new Error(`accord start did not answer GET /api/agreements within ${startTimeoutMs / 1000} s:\n${output}`);
+  throw new Error(`accord ${demo ? "start" : "serve"} did not answer GET /api/agreements within ${startTimeoutMs / 1000} s:\n${output}`);
 }

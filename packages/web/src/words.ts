@@ -7,6 +7,7 @@ import type {
   AgreementStatus,
   FreedomPriority,
   IndicatorSource,
+  NegotiationEntryKind,
   NegotiationParty,
   NegotiationStatus,
   OutcomePartnerRole,
@@ -36,6 +37,17 @@ export const negotiationPartyWords: Record<NegotiationParty, string> = {
   "lead-partner": "Lead partner",
   "government-office": "Government Office",
   department: "Government department",
+};
+
+/** What a negotiation log entry was (seed 000 §7). */
+export const negotiationEntryKindWords: Record<NegotiationEntryKind, string> = {
+  position: "Position recorded",
+  proposal: "Proposal",
+  "counter-proposal": "Counter-proposal",
+  comment: "Comment",
+  "agreement-between-partners": "Agreed between partners",
+  "agreement-with-government-office": "Agreed with the Government Office",
+  deferral: "Deferred to the refresh",
 };
 
 export const indicatorKindWords: Record<AgreementIndicatorKind, string> = {
@@ -109,4 +121,60 @@ export { indicatorKey } from "@accord/domain";
 /** "1 indicator", "2 indicators". */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+export const roleWords: Record<"manager" | "officer" | "partner" | "government" | "lsp" | "viewer", string> = {
+  manager: "Agreement manager",
+  officer: "Accountable officer",
+  partner: "Partner representative",
+  government: "Government Office negotiator",
+  lsp: "LSP coordinator",
+  viewer: "Viewer",
+};
+
+/** What each role may do, as the grant form explains it. */
+export const roleHelp: Record<keyof typeof roleWords, string> = {
+  manager: "Everything in the agreement, including its users.",
+  officer: "The baseline and targets of one indicator.",
+  partner: "Signs one organisation up to targets and withdraws it.",
+  government: "Records the negotiation position; comments.",
+  lsp: "The local action plan of one district.",
+  viewer: "Reads everything and comments.",
+};
+
+/** One sign-up: "lead partner", "statutory partner". */
+export const signUpRoleOneWords: Record<SignUpRole, string> = {
+  lead: "lead partner",
+  statutory: "statutory partner",
+  "non-statutory": "non-statutory partner",
+};
+
+/**
+ * A timestamp from the API as an ISO string: PGlite answers "2026-11-23 23:43:35.003+00",
+ * PostgreSQL through node-postgres "2026-11-23T23:43:35.003Z".
+ */
+export function isoTimestamp(text: string): string {
+  const iso = text.trim().replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00");
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? text : date.toISOString();
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/London",
+});
+
+/** "23 November 2026 at 23:43" (UK time). */
+export function longDateTime(timestamp: string): string {
+  const date = new Date(isoTimestamp(timestamp));
+  return Number.isNaN(date.getTime()) ? timestamp : dateTimeFormat.format(date);
+}
+
+/** Today in the UK as "2008-05-30", for a date field's default. */
+export function todayIso(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
 }

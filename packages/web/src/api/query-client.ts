@@ -1,7 +1,9 @@
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryClient } from "@tanstack/react-query";
 import { ApiRequestError } from "./client";
 
-export const queryClient = new QueryClient({
+export const sessionKey = ["session"] as const;
+
+export const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 60_000,
@@ -10,4 +12,11 @@ export const queryClient = new QueryClient({
       refetchOnWindowFocus: false,
     },
   },
+  mutationCache: new MutationCache({
+    // A write refused with 401 means the session ended (expired, or signed out in another tab):
+    // read it again so the header and the page stop offering what needs signing in.
+    onError: (error) => {
+      if (error instanceof ApiRequestError && error.status === 401) void queryClient.invalidateQueries({ queryKey: sessionKey });
+    },
+  }),
 });

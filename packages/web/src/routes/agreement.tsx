@@ -1,5 +1,6 @@
 import { createRoute, Link } from "@tanstack/react-router";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { areasQuery } from "../features/reference/queries";
 import { Title } from "@mantine/core";
 import type { AgreementDetailView, AgreementIndicatorView, ThemeView } from "@accord/domain";
 import { rootRoute } from "./root";
@@ -105,6 +106,29 @@ function OutcomeBlocks({ agreement }: { agreement: AgreementDetailView }) {
   );
 }
 
+/** Each district's local action plan (seed 000 §10), written by its LSP coordinator. */
+function DistrictPlans({ agreement }: { agreement: AgreementDetailView }) {
+  const areas = useQuery(areasQuery());
+  const districts = (areas.data?.areas ?? []).filter((area) => area.kind === "district" && area.parent === agreement.area.code);
+  if (districts.length === 0) return null;
+  return (
+    <section aria-labelledby="district-plans-heading" className="section">
+      <Title order={2} id="district-plans-heading">
+        Local action plans by district
+      </Title>
+      <ul className="inline-list">
+        {districts.map((district) => (
+          <li key={district.code}>
+            <Link to="/agreements/$slug/districts/$code" params={{ slug: agreement.slug, code: district.code }}>
+              {district.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function AgreementPage() {
   const { slug } = agreementRoute.useParams();
   const search = agreementRoute.useSearch();
@@ -145,6 +169,7 @@ function AgreementPage() {
       ) : (
         <OutcomeBlocks agreement={agreement} />
       )}
+      <DistrictPlans agreement={agreement} />
     </>
   );
 }

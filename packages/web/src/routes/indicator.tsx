@@ -1,9 +1,19 @@
 import { useId } from "react";
-import { createRoute, Link } from "@tanstack/react-router";
-import { useSuspenseQuery } from "@tanstack/react-query";
+import { createRoute, Link, useRouterState } from "@tanstack/react-router";
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { Table, Title } from "@mantine/core";
+import type { AgreementIndicatorPageView } from "@accord/domain";
 import { rootRoute } from "./root";
-import { agreementIndicatorQuery } from "../features/indicators/queries";
+import { agreementIndicatorQuery, indicatorHistoryQuery } from "../features/indicators/queries";
+import { TargetEditors } from "../features/indicators/TargetEditor";
+import { SignUpPanel } from "../features/indicators/SignUpPanel";
+import { NegotiationForm } from "../features/indicators/NegotiationForm";
+import { Comments } from "../features/indicators/Comments";
+import { ChangeHistory } from "../features/audit/ChangeHistory";
+import { usePermissions } from "../features/permissions/queries";
+import { useSession } from "../features/session/queries";
+import { ErrorState } from "../components/ErrorState";
+import { Loading } from "../components/Loading";
 import {
   BaselineValue,
   IndicatorCode,
@@ -19,11 +29,31 @@ import { Breadcrumbs } from "../components/Breadcrumbs";
 import { Flag } from "../components/Flag";
 import { ScrollRegion } from "../components/ScrollRegion";
 import { useDocumentTitle } from "../components/useDocumentTitle";
-import { componentWords, indicatorKindWords, longDate, negotiationPartyWords, negotiationStatusWords, polarityWords } from "../words";
+import { componentWords, indicatorKindWords, longDate, negotiationEntryKindWords, negotiationPartyWords, negotiationStatusWords, polarityWords } from "../words";
+
+/** Every change to the indicator, for people with a role in the agreement. */
+function IndicatorChanges({ indicator, userId }: { indicator: AgreementIndicatorPageView; userId: number }) {
+  const history = useQuery(indicatorHistoryQuery(indicator.agreement.slug, indicator.key, userId));
+  return (
+    <section aria-labelledby="changes-heading" className="section">
+      <Title order={2} id="changes-heading">
+        History of changes
+      </Title>
+      {history.isPending ? <Loading label="Loading the history of changes…" /> : null}
+      {history.isError ? <ErrorState error={history.error} what="the history of changes" /> : null}
+      {history.data ? <ChangeHistory history={history.data.history} caption={`Changes to ${indicator.code} in Accord, newest first`} /> : null}
+    </section>
+  );
+}
 
 function IndicatorPage() {
   const { slug, key } = indicatorRoute.useParams();
   const { data: indicator } = useSuspenseQuery(agreementIndicatorQuery(slug, key));
+  const { user } = useSession();
+  const permissions = usePermissions(slug);
+  const returnPath = useRouterState({ select: (state) => state.location.href });
+  const mayEditTargets = permissions?.proposeTarget.includes(indicator.key) ?? false;
+  const signUpFor = permissions?.signUpFor ?? [];
   useDocumentTitle(`${indicator.code} ${indicator.title}`, indicator.agreement.shortName);
   const baselineCaption = useId();
   const targetsCaption = useId();
@@ -188,6 +218,7 @@ function IndicatorPage() {
         ) : indicator.targetNote ? null : (
           <p>No targets have been set.</p>
         )}
+        {mayEditTargets ? <TargetEditors indicator={indicator} /> : null}
       </section>
 
       <section aria-labelledby="history-heading" className="section">
@@ -201,7 +232,8 @@ function IndicatorPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Date</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
+                  <Table.Th scope="col">Entry</Table.Th>
+                  <Table.Th scope="col">Status after it</Table.Th>
                   <Table.Th scope="col">By</Table.Th>
                   <Table.Th scope="col">Note</Table.Th>
                 </Table.Tr>
@@ -212,8 +244,9 @@ function IndicatorPage() {
                     <Table.Th scope="row">
                       <time dateTime={entry.asAt}>{longDate(entry.asAt)}</time>
                     </Table.Th>
+                    <Table.Td>{negotiationEntryKindWords[entry.kind]}</Table.Td>
                     <Table.Td>{negotiationStatusWords[entry.status]}</Table.Td>
-                    <Table.Td>{negotiationPartyWords[entry.party]}</Table.Td>
+                    <Table.Td>{entry.partyName ?? negotiationPartyWords[entry.party]}</Table.Td>
                     <Table.Td>{entry.note ?? ""}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -223,6 +256,7 @@ function IndicatorPage() {
         ) : (
           <p>No negotiation has been recorded.</p>
         )}
+        {permissions?.recordNegotiation ? <NegotiationForm indicator={indicator} /> : null}
       </section>
 
       <section aria-labelledby="partners-heading" className="section">
@@ -230,6 +264,7 @@ function IndicatorPage() {
           Partners
         </Title>
         <PartnersCell partners={indicator.partners} />
+        {signUpFor.length > 0 ? <SignUpPanel indicator={indicator} signUpFor={signUpFor} /> : null}
       </section>
 
       {indicator.notes.length > 0 ? (
@@ -244,6 +279,15 @@ function IndicatorPage() {
           </ul>
         </section>
       ) : null}
+
+      <section aria-labelledby="comments-heading" className="section">
+        <Title order={2} id="comments-heading">
+          Comments
+        </Title>
+        <Comments indicator={indicator} canComment={permissions?.comment ?? false} signedIn={user !== null} returnPath={returnPath} />
+      </section>
+
+      {user && permissions?.readHistory ? <IndicatorChanges indicator={indicator} userId={user.id} /> : null}
     </>
   );
 }

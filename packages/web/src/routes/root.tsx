@@ -1,10 +1,11 @@
 import { useEffect, useRef, type MouseEvent } from "react";
-import { createRootRouteWithContext, Link, Outlet, useRouterState, type ErrorComponentProps } from "@tanstack/react-router";
+import { createRootRouteWithContext, Link, Outlet, useNavigate, useRouterState, type ErrorComponentProps } from "@tanstack/react-router";
 import type { QueryClient } from "@tanstack/react-query";
 import { Title } from "@mantine/core";
 import { ApiRequestError } from "../api/client";
 import { ErrorState } from "../components/ErrorState";
 import { useDocumentTitle } from "../components/useDocumentTitle";
+import { isManager, sessionQuery, useSession, useSignOut } from "../features/session/queries";
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -39,8 +40,67 @@ function useFocusMainOnNavigation() {
   }, [pathname, hash]);
 }
 
+/** Where to come back to after signing in: this page, unless it is the sign-in page itself. */
+function useReturnPath(): string | undefined {
+  const href = useRouterState({ select: (state) => state.location.href });
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  return pathname === "/sign-in" || pathname === "/" ? undefined : href;
+}
+
+/** Who is signed in, with their account and sign-out; or the way to sign in. */
+function AccountNav() {
+  const { user, pending } = useSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const returnPath = useReturnPath();
+  if (pending) return null;
+
+  if (!user) {
+    return (
+      <nav aria-label="Account" className="account-nav">
+        <Link to="/sign-in" search={returnPath ? { redirect: returnPath } : {}} className="account-nav__sign-in">
+          Sign in
+        </Link>
+      </nav>
+    );
+  }
+
+  return (
+    <nav aria-label="Account" className="account-nav">
+      <p className="account-nav__who">
+        Signed in as <strong data-testid="signed-in-name">{user.name}</strong>
+      </p>
+      <ul>
+        <li>
+          <Link to="/account">Your account</Link>
+        </li>
+        <li>
+          <button
+            type="button"
+            className="account-nav__sign-out"
+            disabled={signOut.isPending}
+            onClick={() =>
+              signOut.mutate(undefined, {
+                onSuccess: () => void navigate({ to: "/sign-in", search: { signedOut: true } }),
+              })
+            }
+          >
+            {signOut.isPending ? "Signing out…" : "Sign out"}
+          </button>
+        </li>
+      </ul>
+      {signOut.isError ? (
+        <p role="alert" className="account-nav__error">
+          Signing out did not work: {signOut.error.message}
+        </p>
+      ) : null}
+    </nav>
+  );
+}
+
 function RootLayout() {
   useFocusMainOnNavigation();
+  const { user } = useSession();
   return (
     <div className="site">
       <a href="#main" className="skip-link" onClick={focusMain}>
@@ -61,8 +121,14 @@ function RootLayout() {
               <li>
                 <Link to="/indicators">Indicator catalogue</Link>
               </li>
+              {isManager(user) ? (
+                <li>
+                  <Link to="/users">Users</Link>
+                </li>
+              ) : null}
             </ul>
           </nav>
+          <AccountNav />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="container site-main">
@@ -110,6 +176,11 @@ export function RouteErrorPage({ error }: ErrorComponentProps) {
 }
 
 export const rootRoute = createRootRouteWithContext<RouterContext>()({
+  // Who is signed in decides what the page offers: know it before the first page is drawn. A
+  // failure here is not fatal (the public pages work without it); the header simply offers "Sign in".
+  beforeLoad: async ({ context }) => {
+    await context.queryClient.ensureQueryData(sessionQuery()).catch(() => undefined);
+  },
   component: RootLayout,
   notFoundComponent: NotFoundPage,
   errorComponent: RouteErrorPage,

@@ -8,8 +8,23 @@ import { indicatorRoute } from "./indicator";
 import { outcomeRoute } from "./outcome";
 import { freedomsRoute } from "./freedoms";
 import { catalogueRoute } from "./catalogue";
+import { signInRoute } from "./sign-in";
+import { accountRoute } from "./account";
+import { usersRoute } from "./users";
+import { districtRoute } from "./district";
 
-const routeTree = rootRoute.addChildren([homeRoute, agreementRoute, indicatorRoute, outcomeRoute, freedomsRoute, catalogueRoute]);
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  agreementRoute,
+  indicatorRoute,
+  outcomeRoute,
+  freedomsRoute,
+  catalogueRoute,
+  districtRoute,
+  signInRoute,
+  accountRoute,
+  usersRoute,
+]);
 
 export const router = createRouter({
   routeTree,

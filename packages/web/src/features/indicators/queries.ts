@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { AgreementIndicatorPageView, IndicatorListView } from "@accord/domain";
-import { apiGet, queryString } from "../../api/client";
+import { apiGet, apiPath, queryString } from "../../api/client";
+import { CommentListView, HistoryView } from "../../api/contracts";
 
 export interface IndicatorFilters {
   theme?: string | undefined;
@@ -26,4 +27,17 @@ export const agreementIndicatorQuery = (slug: string, key: string) =>
     queryKey: ["agreements", slug, "indicators", "one", key],
     queryFn: ({ signal }) =>
       apiGet(`/api/agreements/${encodeURIComponent(slug)}/indicators/${encodeURIComponent(key)}`, AgreementIndicatorPageView, signal),
+  });
+
+/** Every change to the indicator (people with a role in the agreement); keyed by the reader. */
+export const indicatorHistoryQuery = (slug: string, key: string, userId: number) =>
+  queryOptions({
+    queryKey: ["agreements", slug, "indicators", "one", key, "history", userId],
+    queryFn: ({ signal }) => apiGet(apiPath("agreements", slug, "indicators", key, "history"), HistoryView, signal),
+  });
+
+export const indicatorCommentsQuery = (slug: string, key: string) =>
+  queryOptions({
+    queryKey: ["agreements", slug, "indicators", "one", key, "comments"],
+    queryFn: ({ signal }) => apiGet(apiPath("agreements", slug, "indicators", key, "comments"), CommentListView, signal),
   });
