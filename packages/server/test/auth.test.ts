@@ -91,6 +91,11 @@ describe("personal API tokens", () => {
     expect(me.json<{ user: { email: string } }>().user.email).toBe("officer.ni47@kent-partnership.example");
     const comment = await asScript("/api/agreements/kent-ka2/indicators/ni-47/comments", "POST", { body: "Posted by a script" });
     expect(comment.statusCode).toBe(201);
+    const listed = await send(api.app, session, { method: "GET", url: "/api/tokens" });
+    const [listedToken] = listed.json<{ tokens: { id: number; name: string; lastUsedAt: string | null }[] }>().tokens;
+    expect(listedToken).toMatchObject({ id, name: "nightly import" });
+    expect(listedToken?.lastUsedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(JSON.stringify(listed.body)).not.toContain(token);
     const revoked = await send(api.app, session, { method: "DELETE", url: `/api/tokens/${id}` });
     expect(revoked.status).toBe(204);
     const after = await asScript("/api/session");

@@ -162,6 +162,7 @@ export const routeRequests: Record<string, RouteRequest[]> = {
   "DELETE /api/session": [{ scope: "none", request: () => ({ method: "DELETE", url: "/api/session" }), allowed: everyone }],
   "POST /api/session/password": [{ scope: "none", request: () => ({ method: "POST", url: "/api/session/password", body: { currentPassword: "not-the-password", newPassword: "a-long-new-password" } }), allowed: signedIn }],
   "POST /api/tokens": [{ scope: "none", request: () => ({ method: "POST", url: "/api/tokens", body: { name: "matrix" } }), allowed: signedIn }],
+  "GET /api/tokens": [{ scope: "none", request: () => ({ method: "GET", url: "/api/tokens" }), allowed: signedIn }],
   "DELETE /api/tokens/:tokenId": [{ scope: "none", request: () => ({ method: "DELETE", url: "/api/tokens/999999" }), allowed: signedIn }],
   "GET /api/users": [{ scope: "none", request: () => ({ method: "GET", url: "/api/users" }), allowed: ["manager"] }],
   "POST /api/users": [{ scope: "none", request: (c) => ({ method: "POST", url: "/api/users", body: { email: c.newEmail(), name: "Invited Person" } }), allowed: ["manager"] }],

@@ -1,5 +1,6 @@
 /** Sign in, sign out, who am I, change password, personal API tokens. */
-import { and, count, eq, gt } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull } from "drizzle-orm";
+import { isoTimestamp, isoTimestampOrNull } from "../../db/timestamps.js";
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError } from "@accord/domain";
@@ -137,6 +138,29 @@ export function authRoutes(db: Db, singleSignOn: SingleSignOnSettings | null): F
         const actor = request.actor;
         if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");
         return reply.status(201).send(await createApiToken({ db, caller: actor, userId: actor.id, name: request.body.name }));
+      },
+    );
+
+    app.get(
+      "/tokens",
+      {
+        config: { access: "manageOwnAccount" },
+        schema: {
+          tags: ["session"],
+          summary: "Your personal API tokens (never the tokens themselves)",
+          response: { 200: z.object({ tokens: z.array(z.object({ id: z.number().int(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })) }), ...errors },
+        },
+      },
+      async (request) => {
+        ensureAllowed(request.actor, "manageOwnAccount", { type: "ownAccount" });
+        const actor = request.actor;
+        if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");
+        const rows = await db
+          .select({ id: t.apiTokens.id, name: t.apiTokens.name, createdAt: t.apiTokens.createdAt, lastUsedAt: t.apiTokens.lastUsedAt })
+          .from(t.apiTokens)
+          .where(and(eq(t.apiTokens.userId, actor.id), isNull(t.apiTokens.revokedAt)))
+          .orderBy(asc(t.apiTokens.id));
+        return { tokens: rows.map((row) => ({ ...row, createdAt: isoTimestamp(row.createdAt), lastUsedAt: isoTimestampOrNull(row.lastUsedAt) })) };
       },
     );
 

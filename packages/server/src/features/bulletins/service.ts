@@ -12,6 +12,7 @@ import { AppError, notFound } from "../../errors.js";
 import { ensureAllowed } from "../../policy/authorize.js";
 import type { Actor } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
+import { isoTimestamp } from "../../db/timestamps.js";
 import { getAgreement } from "../agreements/service.js";
 
 export const BulletinView = z.object({
@@ -105,7 +106,7 @@ export async function draftBulletin(db: Db, actor: Actor | null, slug: string, s
   const agreement = await getAgreement(db, slug);
   ensureAllowed(actor, "readHistory", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published });
   const [last] = await db.select().from(t.bulletins).where(eq(t.bulletins.agreementId, agreement.detail.id)).orderBy(desc(t.bulletins.number)).limit(1);
-  const from = since ?? last?.issuedAt ?? null;
+  const from = since ?? (last ? isoTimestamp(last.issuedAt) : null);
   const events = await db
     .select({ at: t.auditEvents.at, actor: t.auditEvents.actor, action: t.auditEvents.action, entityType: t.auditEvents.entityType, entityId: t.auditEvents.entityId, before: t.auditEvents.before, after: t.auditEvents.after, code: t.indicatorDefinitions.code })
     .from(t.auditEvents)
@@ -122,7 +123,7 @@ export async function draftBulletin(db: Db, actor: Actor | null, slug: string, s
     const described = describe(event.action, event.code ?? "", event.before, event.after, organisationName);
     if (!described) continue;
     const list = sections.get(described.section) ?? [];
-    list.push({ at: event.at, actor: event.actor, text: described.text });
+    list.push({ at: isoTimestamp(event.at), actor: event.actor, text: described.text });
     sections.set(described.section, list);
   }
   const today = new Date().toISOString().slice(0, 10);
@@ -157,7 +158,7 @@ export async function issueBulletin(options: { db: Db; actor: Actor | null; slug
       .values({ agreementId: agreement.detail.id, number: draft.number, issuedBy: actor?.id ?? null, since: draft.since, content: draft })
       .returning();
     if (!row) throw new Error("bulletin not saved");
-    const issued = { ...draft, issued: true, issuedAt: row.issuedAt };
+    const issued = { ...draft, issued: true, issuedAt: isoTimestamp(row.issuedAt) };
     const final = { ...issued, text: asText(issued, agreement.detail.name) };
     await tx.update(t.bulletins).set({ content: final }).where(eq(t.bulletins.id, row.id));
     await recordAudit(tx, { actor, action: "bulletin.issue", entityType: "agreement", entityId: agreement.detail.id, agreementId: agreement.detail.id, before: null, after: { number: row.number } });
@@ -169,7 +170,7 @@ export async function listBulletins(db: Db, actor: Actor | null, slug: string): 
   const agreement = await getAgreement(db, slug);
   ensureAllowed(actor, "readHistory", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published });
   const rows = await db.select({ number: t.bulletins.number, issuedAt: t.bulletins.issuedAt }).from(t.bulletins).where(eq(t.bulletins.agreementId, agreement.detail.id)).orderBy(desc(t.bulletins.number));
-  return rows;
+  return rows.map((row) => ({ number: row.number, issuedAt: isoTimestamp(row.issuedAt) }));
 }
 
 export async function getBulletin(db: Db, actor: Actor | null, slug: string, number: number): Promise<BulletinView> {

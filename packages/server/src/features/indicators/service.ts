@@ -13,6 +13,7 @@ import { AppError } from "../../errors.js";
 import { ensureAllowed } from "../../policy/authorize.js";
 import type { Actor } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
+import { isoTimestamp } from "../../db/timestamps.js";
 import type { CommentBody, SetBaselineBody, SetTargetBody, SignUpBody } from "./schema.js";
 import type { IndicatorScope } from "./scope.js";
 
@@ -226,7 +227,7 @@ export async function addComment(options: { db: Db; actor: Actor | null; scope: 
     const [row] = await tx.insert(t.comments).values({ agreementIndicatorId: scope.agreementIndicatorId, userId: actor.id, body: body.body }).returning();
     if (!row) throw new Error("comment was not saved");
     await recordAudit(tx, { actor, action: "comment.add", entityType: "agreementIndicator", entityId: scope.agreementIndicatorId, agreementId: scope.agreementId, before: null, after: { comment: row.id, body: body.body } });
-    return { id: row.id, author: actor.name, body: row.body, createdAt: row.createdAt };
+    return { id: row.id, author: actor.name, body: row.body, createdAt: isoTimestamp(row.createdAt) };
   });
 }
 
@@ -237,11 +238,11 @@ export async function listComments(db: Db, scope: IndicatorScope) {
     .innerJoin(t.users, eq(t.users.id, t.comments.userId))
     .where(eq(t.comments.agreementIndicatorId, scope.agreementIndicatorId))
     .orderBy(asc(t.comments.createdAt), asc(t.comments.id));
-  return rows;
+  return rows.map((row) => ({ ...row, createdAt: isoTimestamp(row.createdAt) }));
 }
 
 export async function history(db: Db, entityType: string, entityId: string | number) {
-  return db
+  const rows = await db
     .select({
       id: t.auditEvents.id,
       at: t.auditEvents.at,
@@ -255,4 +256,5 @@ export async function history(db: Db, entityType: string, entityId: string | num
     .from(t.auditEvents)
     .where(and(eq(t.auditEvents.entityType, entityType), eq(t.auditEvents.entityId, String(entityId))))
     .orderBy(desc(t.auditEvents.at), desc(t.auditEvents.id));
+  return rows.map((row) => ({ ...row, at: isoTimestamp(row.at) }));
 }
