@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "./support/app.js";
+import { queryRows } from "./support/sql.js";
 import type { TestApp } from "./support/app.js";
 import { send, signIn } from "./support/session.js";
 import type { Session } from "./support/session.js";
@@ -26,8 +27,8 @@ interface TargetRow {
 }
 
 async function auditCount(): Promise<number> {
-  const result = (await api.database.db.execute(sql`select count(*)::int as n from audit_events`)) as unknown as { rows: { n: number }[] };
-  return result.rows[0]?.n ?? -1;
+  const [row] = await queryRows(api.database.db, sql`select count(*)::int as n from audit_events`);
+  return Number(row?.n ?? -1);
 }
 
 async function ni47Target(year: string): Promise<TargetRow & { target: unknown }> {

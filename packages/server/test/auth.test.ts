@@ -5,6 +5,7 @@ import { migrateDatabase } from "../src/db/client.js";
 import { demoUsers } from "../src/features/demo/demo-users.js";
 import { createUser } from "../src/features/users/service.js";
 import { createTestApp } from "./support/app.js";
+import { queryRows } from "./support/sql.js";
 import type { TestApp } from "./support/app.js";
 import { createTestDatabase } from "./support/database.js";
 import { send, signIn } from "./support/session.js";
@@ -58,8 +59,8 @@ describe("signing in and out", () => {
       const app = await buildApp({ database: plain });
       const options = await app.inject({ method: "GET", url: "/api/session/options" });
       expect(options.json()).toEqual({ demo: false, demoPassword: null, singleSignOn: null });
-      const users = (await plain.db.execute(sql`select count(*)::int as n from users`)) as unknown as { rows: { n: number }[] };
-      expect(users.rows[0]?.n).toBe(0);
+      const [users] = await queryRows(plain.db, sql`select count(*)::int as n from users`);
+      expect(users?.n).toBe(0);
       await app.close();
     } finally {
       await plain.destroy();

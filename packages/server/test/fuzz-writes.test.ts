@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "./support/app.js";
+import { queryRows } from "./support/sql.js";
 import type { TestApp } from "./support/app.js";
 import { routeRequests } from "./support/route-requests.js";
 import type { MatrixContext } from "./support/route-requests.js";
@@ -24,10 +25,8 @@ const tables = [
 async function snapshot(): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
   for (const table of tables) {
-    const rows = (await api.database.db.execute(
-      sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as digest from ${table} x`),
-    )) as unknown as { rows: { digest: string }[] };
-    result[table] = rows.rows[0]?.digest ?? "";
+    const [row] = await queryRows(api.database.db, sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as digest from ${table} x`));
+    result[table] = String(row?.digest ?? "");
   }
   return result;
 }

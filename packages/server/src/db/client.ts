@@ -18,6 +18,8 @@ export interface Database {
   /** Where the data lives: the folder, or the server URL without its password. */
   location: string;
   close(): Promise<void>;
+  /** Applies the migrations this database has not had yet. */
+  migrate(): Promise<void>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -55,8 +57,17 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     // An idle connection closed by the server (restart, failover) must not crash the process;
     // the pool replaces it on next use.
     pool.on("error", (error) => process.stderr.write(`accord: idle database connection lost: ${error.message}\n`));
-    const db = drizzle(pool, { schema }) as unknown as Db;
-    return { db, kind: "postgres", location: redact(databaseUrl), close: () => pool.end() };
+    const db = drizzle(pool, { schema });
+    return {
+      db,
+      kind: "postgres",
+      location: redact(databaseUrl),
+      close: () => pool.end(),
+      migrate: async () => {
+        const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+        await migrate(db, { migrationsFolder });
+      },
+    };
   }
   const folder = options.dataFolder ?? defaultDataFolder();
   mkdirSync(folder, { recursive: true });
@@ -65,7 +76,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
     const client = await PGlite.create(folder);
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const db = drizzle(client, { schema });
     return {
       db,
       kind: "pglite",
@@ -73,6 +84,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       close: async () => {
         await client.close();
         lock.release();
+      },
+      migrate: async () => {
+        const { migrate } = await import("drizzle-orm/pglite/migrator");
+        await migrate(db, { migrationsFolder });
       },
     };
   } catch (error) {
@@ -82,11 +97,5 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {
-  if (database.kind === "pglite") {
-    const { migrate } = await import("drizzle-orm/pglite/migrator");
-    await migrate(database.db as unknown as Parameters<typeof migrate>[0], { migrationsFolder });
-  } else {
-    const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-    await migrate(database.db as unknown as Parameters<typeof migrate>[0], { migrationsFolder });
-  }
+  await database.migrate();
 }
