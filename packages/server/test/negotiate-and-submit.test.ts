@@ -63,6 +63,18 @@ describe("the negotiation of a target, as in May 2008", () => {
   });
 });
 
+describe("baselines that cannot be set yet", () => {
+  it("records a pending baseline with its reason and expected date, and refuses one where a baseline is set", async () => {
+    const officer155 = await send(api.app, manager, { method: "PUT", url: "/api/agreements/kent-ka2/indicators/ni-3/baseline-pending", body: { reason: "Cannot be set until the Place Survey is conducted", expectedBy: "2008-09-30" } });
+    expect(officer155.status).toBe(200);
+    const page = (await send(api.app, null, { method: "GET", url: "/api/agreements/kent-ka2/indicators/ni-3" })).json<{ baselinePending: { reason: string; expectedBy: string } }>();
+    expect(page.baselinePending).toMatchObject({ reason: "Cannot be set until the Place Survey is conducted", expectedBy: "2008-09-30" });
+    const set = await send(api.app, officer, { method: "PUT", url: "/api/agreements/kent-ka2/indicators/ni-47/baseline-pending", body: { reason: "Not really" } });
+    expect(set.status).toBe(409);
+    expect(set.json<{ error: { message: string } }>().error.message).toMatch(/already has a baseline/);
+  });
+});
+
 describe("choosing indicators: the seeds' limits", () => {
   it("refuses a 36th designated indicator, saying there can be at most 35", async () => {
     const response = await send(api.app, manager, { method: "POST", url: "/api/agreements/kent-ka2/indicators", body: { indicator: "NI 1", kind: "designated", theme: "stronger-safer-communities" } });
@@ -142,6 +154,7 @@ describe("bulletins", () => {
     expect(all).toContain("NI 154 omitted, replaced by NI 1: Partners prefer a cohesion indicator");
     expect(all).toContain("NI 163: Kent Police signed up as statutory partner");
     expect(all).toContain("NI 47: Kent County Council withdrew as lead partner");
+    expect(all).toContain("NI 3: baseline pending — Cannot be set until the Place Survey is conducted, expected by 2008-09-30");
     expect(draft.text).toMatch(/^Kent Agreement 2 — bulletin 1 \(draft\)/);
     expect(draft.text).toMatch(/Submission to GOSE: 2008-05-30\. Still open: \d+/);
 

@@ -76,6 +76,14 @@ export const routeRequests: Record<string, RouteRequest[]> = {
     baseline,
     "/indicators/ka1-9-1/baselines",
   ),
+  "PUT /api/agreements/:slug/indicators/:key/baseline-pending": onAgreements(
+    "PUT",
+    "/indicators/ni-47/baseline-pending",
+    ["manager", "officer"],
+    { path: "/indicators/ni-155/baseline-pending", allowed: ["manager"] },
+    { reason: "Waiting for the Place Survey", expectedBy: "2008-09-30" },
+    "/indicators/ka1-9-1/baseline-pending",
+  ),
   "POST /api/agreements/:slug/indicators/:key/sign-ups": [
     { scope: "ours", request: () => ({ method: "POST", url: `${ka2}/indicators/ni-47/sign-ups`, body: { organisation: "kent-police", role: "statutory" } }), allowed: ["manager", "partner"] },
     { scope: "other", request: () => ({ method: "POST", url: `${ka2}/indicators/ni-47/sign-ups`, body: { organisation: "kent-county-council", role: "lead" } }), allowed: ["manager"] },

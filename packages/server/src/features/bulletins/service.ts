@@ -72,6 +72,8 @@ function describe(action: string, code: string, before: unknown, after: unknown,
       return { section: "figures", text: `${code}: ${textOf(a.year)} target set to "${textOf(a.written)}"${b.written ? ` (was "${textOf(b.written)}")` : ""}` };
     case "baseline.set":
       return { section: "figures", text: `${code}: baseline set to "${textOf(a.written)}"` };
+    case "baseline.pending":
+      return { section: "figures", text: `${code}: baseline pending — ${textOf(a.reason)}${a.expectedBy ? `, expected by ${textOf(a.expectedBy)}` : ""}` };
     case "agreement.submit":
       return { section: "agreement", text: `Submitted to the Government Office as revision ${textOf(a.revision)}` };
     case "agreement.update":

@@ -4,9 +4,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError, Decimal, SignUpRole, TargetForm } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import { ensureAllowed } from "../../policy/authorize.js";
-import { CommentBody, CommentView, HistoryEntryView, SetBaselineBody, SetTargetBody, SignUpBody, SignUpParams } from "./schema.js";
+import { CommentBody, CommentView, HistoryEntryView, PendingBaselineBody, SetBaselineBody, SetTargetBody, SignUpBody, SignUpParams } from "./schema.js";
 import { indicatorScope } from "./scope.js";
-import { addComment, history, listComments, setBaseline, setTarget, signUpPartner, withdrawSignUp } from "./service.js";
+import { addComment, history, listComments, setBaseline, setPendingBaseline, setTarget, signUpPartner, withdrawSignUp } from "./service.js";
 
 const IndicatorParams = z.object({
   slug: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an agreement slug such as kent-ka2"),
@@ -44,6 +44,21 @@ export function indicatorWriteRoutes(db: Db): FastifyPluginAsyncZod {
         schema: { tags: ["indicators"], summary: "Set the baseline of a component (send the version you read)", params: IndicatorParams, body: SetBaselineBody, response: { 200: Saved, ...errors } },
       },
       async (request) => setBaseline({ db, actor: request.actor, scope: await indicatorScope(db, request.params.slug, request.params.key), body: request.body }),
+    );
+
+    app.put(
+      `${base}/baseline-pending`,
+      {
+        config: { access: "setBaseline" },
+        schema: {
+          tags: ["indicators"],
+          summary: "Say the baseline cannot be set yet: why, and when it is expected",
+          params: IndicatorParams,
+          body: PendingBaselineBody,
+          response: { 200: z.object({ reason: z.string(), expectedBy: z.string().nullable(), written: z.string() }), ...errors },
+        },
+      },
+      async (request) => setPendingBaseline({ db, actor: request.actor, scope: await indicatorScope(db, request.params.slug, request.params.key), body: request.body }),
     );
 
     app.post(

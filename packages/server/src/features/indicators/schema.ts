@@ -1,6 +1,6 @@
 /** What the indicator write routes accept; every field checked by zod at the edge. */
 import { z } from "zod";
-import { Decimal, FinancialYear, SignUpRole, TargetForm } from "@accord/domain";
+import { Decimal, FinancialYear, IsoDate, SignUpRole, TargetForm } from "@accord/domain";
 
 const Component = z.string().trim().min(1, "must not be empty").max(40, "must be at most 40 characters");
 const Wording = z.string().trim().min(1, "must not be empty").max(2000, "must be at most 2000 characters");
@@ -28,6 +28,14 @@ export const SetBaselineBody = z
     source: ShortText.optional(),
     written: Wording,
     version: Version.optional(),
+  })
+  .strict();
+
+export const PendingBaselineBody = z
+  .object({
+    reason: z.string().trim().min(1, "must say why the baseline cannot be set yet").max(1000, "must be at most 1000 characters"),
+    expectedBy: IsoDate.optional(),
+    written: Wording.optional(),
   })
   .strict();
 

@@ -14,7 +14,7 @@ import { ensureAllowed } from "../../policy/authorize.js";
 import type { Actor } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
 import { isoTimestamp } from "../../db/timestamps.js";
-import type { CommentBody, SetBaselineBody, SetTargetBody, SignUpBody } from "./schema.js";
+import type { CommentBody, PendingBaselineBody, SetBaselineBody, SetTargetBody, SignUpBody } from "./schema.js";
 import type { IndicatorScope } from "./scope.js";
 
 /** 409 carrying the row as it now stands, so the client can show it and let the person decide. */
@@ -147,6 +147,23 @@ export async function setBaseline(options: { db: Db; actor: Actor | null; scope:
       after: presentBaseline(saved),
     });
     return presentBaseline(saved);
+  });
+}
+
+/** "Cannot be set until Place Survey conducted (Sept 08)": a baseline that is pending, with why and when. */
+export async function setPendingBaseline(options: { db: Db; actor: Actor | null; scope: IndicatorScope; body: z.infer<typeof PendingBaselineBody> }) {
+  const { db, actor, scope, body } = options;
+  ensureAllowed(actor, "setBaseline", { type: "agreementIndicator", ...scope });
+  return db.transaction(async (tx) => {
+    const values = await tx.select({ id: t.baselines.id }).from(t.baselines).where(eq(t.baselines.agreementIndicatorId, scope.agreementIndicatorId));
+    if (values.length > 0) throw new AppError("CONFLICT", `${scope.code} already has a baseline; a baseline that is set is not pending`, { field: "reason" });
+    const [existing] = await tx.select().from(t.pendingBaselines).where(eq(t.pendingBaselines.agreementIndicatorId, scope.agreementIndicatorId));
+    const fields = { reason: body.reason, expectedBy: body.expectedBy ?? null, written: body.written ?? body.reason };
+    if (existing) await tx.update(t.pendingBaselines).set({ ...fields, version: existing.version + 1 }).where(eq(t.pendingBaselines.id, existing.id));
+    else await tx.insert(t.pendingBaselines).values({ agreementIndicatorId: scope.agreementIndicatorId, ...fields });
+    const before = existing ? { reason: existing.reason, expectedBy: existing.expectedBy, written: existing.written } : null;
+    await recordAudit(tx, { actor, action: "baseline.pending", entityType: "agreementIndicator", entityId: scope.agreementIndicatorId, agreementId: scope.agreementId, before, after: fields });
+    return fields;
   });
 }
 
