@@ -23,6 +23,9 @@ const pages: { name: string; path: string; expectsError?: boolean }[] = [
   { name: "outcome 9", path: "/agreements/kent-ka1/outcomes/9" },
   { name: "deleted outcome 15", path: "/agreements/kent-ka1/outcomes/15" },
   { name: "freedoms register", path: "/agreements/kent-ka1/freedoms" },
+  { name: "submission", path: "/agreements/kent-ka2/submission" },
+  { name: "partner sign-up matrix", path: "/agreements/kent-ka2/sign-ups" },
+  { name: "bulletins (signed out)", path: "/agreements/kent-ka2/bulletins" },
   { name: "sign-in", path: "/sign-in" },
   { name: "district local action plan", path: "/agreements/kent-ka2/districts/E07000114" },
   { name: "page not found", path: "/no-such-page" },
@@ -121,6 +124,18 @@ const signedInPages: { name: string; role?: DemoRole; path: string; prepare?: (p
     },
   },
   { name: "indicator NI 163 (partner)", role: "partner", path: "/agreements/kent-ka2/indicators/ni-163" },
+  {
+    name: "indicator NI 47 (officer), proposal form with a preview",
+    role: "officer",
+    path: "/agreements/kent-ka2/indicators/ni-47",
+    prepare: async (page) => {
+      await page.getByLabel("Proposed target for 2010/11").fill("45% reduction");
+      await page.getByText("Reads as “45% reduction”").waitFor();
+    },
+  },
+  { name: "submission (manager)", role: "manager", path: "/agreements/kent-ka2/submission" },
+  { name: "bulletins (manager)", role: "manager", path: "/agreements/kent-ka2/bulletins" },
+  { name: "partner sign-up (partner)", role: "partner", path: "/agreements/kent-ka2/sign-ups" },
   { name: "district plan (LSP coordinator)", role: "lsp", path: "/agreements/kent-ka2/districts/E07000114" },
 ];
 

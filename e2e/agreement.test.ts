@@ -162,7 +162,7 @@ describe("indicator page", () => {
       expect(targetText).toContain("2010/11");
       expect(targetText).toContain("Proposed at 592 (50% reduction)");
       expect(targetText).toContain("591.5");
-      const history = page.locator("section", { has: page.locator("h2", { hasText: "Negotiation history" }) });
+      const history = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Negotiation", exact: true }) });
       const historyText = await history.innerText();
       expect(historyText).toContain("1 May 2008");
       expect(historyText).toContain("Government Office");

@@ -20,8 +20,14 @@ import {
 import {
   CommentListView,
   HistoryView,
+  BulletinListView,
+  BulletinView,
   LocalActionPlanView,
+  NegotiationOverviewView,
+  NegotiationThreadView,
   PermissionsView,
+  SignUpMatrixView,
+  SubmissionCheckView,
   SessionOptionsView,
   SessionView,
   UserListView,
@@ -61,6 +67,10 @@ const endpoints: { path: string; schema: z.ZodType }[] = [
   { path: "/api/indicators", schema: CatalogueView },
   { path: "/api/organisations", schema: OrganisationListView },
   { path: "/api/areas", schema: AreaListView },
+  { path: "/api/agreements/kent-ka2/indicators/ni-47/negotiation", schema: NegotiationThreadView },
+  { path: "/api/agreements/kent-ka2/negotiation", schema: NegotiationOverviewView },
+  { path: "/api/agreements/kent-ka2/sign-up-matrix", schema: SignUpMatrixView },
+  { path: "/api/agreements/kent-ka2/submission-check", schema: SubmissionCheckView },
 ];
 
 describe("API responses match @accord/domain's api.ts", () => {
@@ -137,6 +147,8 @@ describe("the account endpoints match the web app's contracts (packages/web/src/
     { path: "/api/agreements/kent-ka2/indicators/ni-47/comments", schema: CommentListView, as: "viewer" },
     { path: "/api/agreements/kent-ka2/history", schema: HistoryView, as: "manager" },
     { path: "/api/users", schema: UserListView, as: "manager" },
+    { path: "/api/agreements/kent-ka2/bulletins", schema: BulletinListView, as: "manager" },
+    { path: "/api/agreements/kent-ka2/bulletins/draft", schema: BulletinView, as: "manager" },
     { path: "/api/agreements/kent-ka2/districts/E07000114/local-action-plan", schema: LocalActionPlanView, as: "lsp" },
   ];
   for (const { path, schema, as } of signedInEndpoints) {

@@ -183,7 +183,7 @@ describe("partners, the Government Office and viewers", () => {
   it("lets the Government Office counter-propose a target for NI 47, read as it is typed, and then agree it", async () => {
     const { page, problems, close } = await openIndicatorAs("government", "ni-47");
     try {
-      const negotiation = section(page, "Negotiation history");
+      const negotiation = section(page, "Negotiation");
       await negotiation.getByRole("heading", { name: "Record negotiation position" }).waitFor();
       await negotiation.getByLabel("What the Government Office says").selectOption("counter-proposal");
       expect(await negotiation.getByLabel("Who says it").inputValue()).toBe("government-office");
@@ -200,7 +200,7 @@ describe("partners, the Government Office and viewers", () => {
       await negotiation.getByLabel("Note (optional)").fill("Agreed at the June review.");
       await negotiation.getByRole("button", { name: "Record position" }).click();
       await negotiation.getByRole("status").filter({ hasText: "NI 47 is now “Agreed with the Government Office”." }).waitFor();
-      await expect.poll(() => negotiation.locator("table").innerText()).toContain("Agreed at the June review.");
+      await expect.poll(() => negotiation.locator(".negotiation-thread").innerText()).toContain("Agreed at the June review.");
       await expect.poll(() => page.locator("dl.facts").innerText()).toContain("Agreed with the Government Office");
 
       const history = section(page, "History of changes");

@@ -147,3 +147,59 @@ export const AuditedNegotiationEntry = z
 export const AuditedStatus = z.object({ status: NegotiationStatus }).partial();
 export const AuditedComment = z.object({ body: z.string() }).partial();
 export const AuditedPlan = z.object({ summary: z.string(), supportedIndicators: z.array(z.string()) }).partial();
+
+// ---------- the May 2008 workflow: negotiation thread, sign-up matrix, submission, bulletins ----------
+
+/** A target put forward in a proposal or counter-proposal, read loosely (old entries may lack parts). */
+export const ProposedTargetView = z.object({ year: z.string(), component: z.string().default("all"), written: z.string() }).loose();
+export type ProposedTargetView = z.infer<typeof ProposedTargetView>;
+
+/** One entry of GET …/indicators/:key/negotiation, oldest first. */
+export const NegotiationThreadEntryView = z.object({
+  asAt: z.string(),
+  kind: z.string(),
+  party: NegotiationParty,
+  partyName: z.string().nullable(),
+  note: z.string().nullable(),
+  proposal: z.array(ProposedTargetView).nullable().catch(null),
+  status: NegotiationStatus,
+  recordedBy: z.string().nullable().optional(),
+});
+export type NegotiationThreadEntryView = z.infer<typeof NegotiationThreadEntryView>;
+export const NegotiationThreadView = z.object({ entries: z.array(NegotiationThreadEntryView) });
+
+/** GET …/negotiation: what is still open against the next deadline. */
+export const NegotiationOverviewView = z.object({
+  deadline: z.object({ name: z.string(), date: z.string(), daysLeft: z.number().int() }).nullable(),
+  open: z.number().int(),
+  openIndicators: z.array(z.string()),
+});
+
+export const SignUpMatrixView = z.object({
+  indicators: z.array(z.object({ key: z.string(), code: z.string(), hasLead: z.boolean() })),
+  organisations: z.array(z.object({ slug: z.string(), name: z.string(), statutory: z.boolean(), signUps: z.record(z.string(), SignUpRole) })),
+});
+export type SignUpMatrixView = z.infer<typeof SignUpMatrixView>;
+
+export const SignedUpToAllView = z.object({ signedUp: z.array(z.string()), alreadySignedUp: z.array(z.string()), statutoryDuty: z.string().nullable() });
+
+export const SubmissionCheckView = z.object({
+  agreement: z.string(),
+  asAt: z.string(),
+  ready: z.boolean(),
+  problems: z.array(z.object({ subject: z.string(), rule: z.string(), message: z.string() })),
+});
+export const SubmittedView = z.object({ status: z.string(), revision: z.number().int() });
+
+export const BulletinView = z.object({
+  agreement: z.string(),
+  number: z.number().int(),
+  issued: z.boolean(),
+  issuedAt: z.string().nullable(),
+  since: z.string().nullable(),
+  sections: z.array(z.object({ title: z.string(), items: z.array(z.object({ at: z.string(), actor: z.string(), text: z.string() })) })),
+  deadline: z.object({ name: z.string(), date: z.string(), open: z.number().int(), openIndicators: z.array(z.string()) }).nullable(),
+  text: z.string(),
+});
+export type BulletinView = z.infer<typeof BulletinView>;
+export const BulletinListView = z.object({ bulletins: z.array(z.object({ number: z.number().int(), issuedAt: z.string() })) });

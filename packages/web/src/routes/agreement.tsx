@@ -154,6 +154,25 @@ function AgreementPage() {
   return (
     <>
       <AgreementHeading agreement={agreement} />
+      <nav aria-label="Agreement work" className="agreement-nav">
+        <ul className="inline-list">
+          <li>
+            <Link to="/agreements/$slug/submission" params={{ slug }}>
+              Submission
+            </Link>
+          </li>
+          <li>
+            <Link to="/agreements/$slug/sign-ups" params={{ slug }}>
+              Partner sign-up
+            </Link>
+          </li>
+          <li>
+            <Link to="/agreements/$slug/bulletins" params={{ slug }}>
+              Bulletins
+            </Link>
+          </li>
+        </ul>
+      </nav>
       {agreement.freedomCount > 0 ? (
         <p>
           <Link to="/agreements/$slug/freedoms" params={{ slug }}>

@@ -9,6 +9,8 @@ import { TargetEditors } from "../features/indicators/TargetEditor";
 import { SignUpPanel } from "../features/indicators/SignUpPanel";
 import { NegotiationForm } from "../features/indicators/NegotiationForm";
 import { Comments } from "../features/indicators/Comments";
+import { NegotiationThread } from "../features/indicators/NegotiationThread";
+import { negotiationThreadQuery } from "../features/workflow/queries";
 import { ChangeHistory } from "../features/audit/ChangeHistory";
 import { usePermissions } from "../features/permissions/queries";
 import { useSession } from "../features/session/queries";
@@ -29,7 +31,7 @@ import { Breadcrumbs } from "../components/Breadcrumbs";
 import { Flag } from "../components/Flag";
 import { ScrollRegion } from "../components/ScrollRegion";
 import { useDocumentTitle } from "../components/useDocumentTitle";
-import { componentWords, indicatorKindWords, longDate, negotiationEntryKindWords, negotiationPartyWords, negotiationStatusWords, polarityWords } from "../words";
+import { componentWords, indicatorKindWords, polarityWords } from "../words";
 
 /** Every change to the indicator, for people with a role in the agreement. */
 function IndicatorChanges({ indicator, userId }: { indicator: AgreementIndicatorPageView; userId: number }) {
@@ -57,7 +59,6 @@ function IndicatorPage() {
   useDocumentTitle(`${indicator.code} ${indicator.title}`, indicator.agreement.shortName);
   const baselineCaption = useId();
   const targetsCaption = useId();
-  const historyCaption = useId();
   const showComponents = indicator.targets.some((target) => target.component !== "all");
 
   return (
@@ -221,41 +222,11 @@ function IndicatorPage() {
         {mayEditTargets ? <TargetEditors indicator={indicator} /> : null}
       </section>
 
-      <section aria-labelledby="history-heading" className="section">
-        <Title order={2} id="history-heading">
-          Negotiation history
+      <section aria-labelledby="negotiation-heading" className="section">
+        <Title order={2} id="negotiation-heading">
+          Negotiation
         </Title>
-        {indicator.statusHistory.length > 0 ? (
-          <ScrollRegion labelledBy={historyCaption}>
-            <Table withTableBorder captionSide="top">
-              <Table.Caption id={historyCaption}>Status of {indicator.code} over time, oldest first</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Date</Table.Th>
-                  <Table.Th scope="col">Entry</Table.Th>
-                  <Table.Th scope="col">Status after it</Table.Th>
-                  <Table.Th scope="col">By</Table.Th>
-                  <Table.Th scope="col">Note</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {indicator.statusHistory.map((entry, index) => (
-                  <Table.Tr key={`${entry.asAt}-${index}`}>
-                    <Table.Th scope="row">
-                      <time dateTime={entry.asAt}>{longDate(entry.asAt)}</time>
-                    </Table.Th>
-                    <Table.Td>{negotiationEntryKindWords[entry.kind]}</Table.Td>
-                    <Table.Td>{negotiationStatusWords[entry.status]}</Table.Td>
-                    <Table.Td>{entry.partyName ?? negotiationPartyWords[entry.party]}</Table.Td>
-                    <Table.Td>{entry.note ?? ""}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
-        ) : (
-          <p>No negotiation has been recorded.</p>
-        )}
+        <NegotiationThread indicator={indicator} mayPropose={mayEditTargets} />
         {permissions?.recordNegotiation ? <NegotiationForm indicator={indicator} /> : null}
       </section>
 
@@ -295,6 +266,12 @@ function IndicatorPage() {
 export const indicatorRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/agreements/$slug/indicators/$key",
-  loader: ({ context, params }) => context.queryClient.ensureQueryData(agreementIndicatorQuery(params.slug, params.key)),
+  loader: async ({ context, params }) => {
+    const [indicator] = await Promise.all([
+      context.queryClient.ensureQueryData(agreementIndicatorQuery(params.slug, params.key)),
+      context.queryClient.ensureQueryData(negotiationThreadQuery(params.slug, params.key)),
+    ]);
+    return indicator;
+  },
   component: IndicatorPage,
 });

@@ -12,6 +12,9 @@ import { signInRoute } from "./sign-in";
 import { accountRoute } from "./account";
 import { usersRoute } from "./users";
 import { districtRoute } from "./district";
+import { submissionRoute } from "./submission";
+import { bulletinsRoute } from "./bulletins";
+import { signUpsRoute } from "./sign-ups";
 
 const routeTree = rootRoute.addChildren([
   homeRoute,
@@ -21,6 +24,9 @@ const routeTree = rootRoute.addChildren([
   freedomsRoute,
   catalogueRoute,
   districtRoute,
+  submissionRoute,
+  bulletinsRoute,
+  signUpsRoute,
   signInRoute,
   accountRoute,
   usersRoute,

@@ -5,10 +5,11 @@
  */
 import { useState, type FormEvent } from "react";
 import { Button, NativeSelect, TextInput, Textarea, Title } from "@mantine/core";
-import { DomainError, describeTarget, parseTargetWording, targetValue, type AgreementIndicatorPageView, type NegotiationEntryKind } from "@accord/domain";
+import type { AgreementIndicatorPageView, NegotiationEntryKind } from "@accord/domain";
 import { ErrorSummary, StatusMessage, problemsFromChecks, problemsFromError, useFields, type Problems } from "../../components/FormProblems";
 import { componentWords, longDate, negotiationEntryKindWords, negotiationStatusWords, todayIso } from "../../words";
 import { useRecordNegotiationEntry, type NegotiationEntryBody } from "./writes";
+import { WordingPreview, readWording, workedOut } from "./WordingPreview";
 
 const governmentKinds = ["agreement-with-government-office", "counter-proposal", "deferral", "comment"] as const satisfies readonly NegotiationEntryKind[];
 type GovernmentKind = (typeof governmentKinds)[number];
@@ -21,15 +22,6 @@ const kindLabels: Record<GovernmentKind, string> = {
 };
 
 type Speaker = "government-office" | "department";
-
-function safeValue(...args: Parameters<typeof targetValue>): string | null {
-  try {
-    return targetValue(...args);
-  } catch (error) {
-    if (error instanceof DomainError) return null;
-    throw error;
-  }
-}
 
 export function NegotiationForm({ indicator }: { indicator: AgreementIndicatorPageView }) {
   const record = useRecordNegotiationEntry(indicator.agreement.slug, indicator.key);
@@ -56,14 +48,8 @@ export function NegotiationForm({ indicator }: { indicator: AgreementIndicatorPa
   const [recorded, setRecorded] = useState<string | null>(null);
 
   // The counter-proposal is read as the negotiator types it, with the rules the server uses.
-  const parsed = kind === "counter-proposal" && wording.trim() !== "" ? parseTargetWording(wording) : null;
-  const baseline = indicator.baselines.find((candidate) => candidate.component === component)?.value ?? null;
-  const previous =
-    indicator.targets
-      .filter((target) => target.component === component && target.year < year)
-      .sort((a, b) => a.year.localeCompare(b.year))
-      .at(-1)?.value ?? null;
-  const counterValue = parsed && !(parsed instanceof DomainError) ? safeValue({ target: parsed.target, baseline, previousCumulative: previous }) : null;
+  const parsed = kind === "counter-proposal" ? readWording(wording) : null;
+  const counterValue = parsed && "target" in parsed ? workedOut(indicator, parsed.target, year, component) : null;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -72,7 +58,7 @@ export function NegotiationForm({ indicator }: { indicator: AgreementIndicatorPa
       {
         partyName: party === "department" && partyName.trim() === "" ? "Name the department, such as DCSF." : undefined,
         proposal:
-          kind !== "counter-proposal" ? undefined : wording.trim() === "" ? "Write the target the Government Office would accept." : parsed instanceof DomainError ? parsed.message : undefined,
+          kind !== "counter-proposal" ? undefined : parsed === null ? "Write the target the Government Office would accept." : "message" in parsed ? parsed.message : undefined,
         asAt: /^\d{4}-\d{2}-\d{2}$/.test(asAt) ? undefined : "Enter the date, such as 30 May 2008.",
         note: kind === "comment" && note.trim() === "" ? "Write the comment." : note.length > 2000 ? "The note must be at most 2000 characters." : undefined,
       },
@@ -86,7 +72,7 @@ export function NegotiationForm({ indicator }: { indicator: AgreementIndicatorPa
       asAt,
       ...(party === "department" ? { partyName: partyName.trim() } : {}),
       ...(note.trim() !== "" ? { note: note.trim() } : {}),
-      ...(kind === "counter-proposal" && parsed && !(parsed instanceof DomainError) ? { proposal: [{ year, component, target: parsed.target, written: wording.trim() }] } : {}),
+      ...(kind === "counter-proposal" && parsed && "target" in parsed ? { proposal: [{ year, component, target: parsed.target, written: wording.trim() }] } : {}),
     };
     record.mutate(body, {
       onSuccess: (entry) => {
@@ -103,6 +89,7 @@ export function NegotiationForm({ indicator }: { indicator: AgreementIndicatorPa
       <Title order={3} id="record-position-heading">
         Record negotiation position
       </Title>
+      <p>What you record is added to the thread above, dated and under the Government Office's (or the department's) name.</p>
       <StatusMessage>{recorded}</StatusMessage>
       <ErrorSummary problems={problems} />
       <form onSubmit={submit} noValidate className="form-stack" aria-labelledby="record-position-heading">
@@ -165,21 +152,7 @@ export function NegotiationForm({ indicator }: { indicator: AgreementIndicatorPa
               onChange={(event) => setWording(event.currentTarget.value)}
               error={problems?.byField.proposal}
             />
-            <div className="target-preview" aria-live="polite" aria-atomic="true">
-              {parsed && !(parsed instanceof DomainError) ? (
-                <p>
-                  Reads as “{describeTarget(parsed.target)}”
-                  {counterValue !== null ? (
-                    <>
-                      , which works out at <strong>{counterValue}</strong>
-                    </>
-                  ) : (
-                    ", which cannot be worked out until the baseline is known"
-                  )}
-                  .
-                </p>
-              ) : null}
-            </div>
+            <WordingPreview read={parsed} value={counterValue} />
           </>
         ) : null}
         <TextInput
