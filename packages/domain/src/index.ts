@@ -10,3 +10,4 @@ export * from "./polarity.js";
 export * from "./negotiation-status.js";
 export * from "./position-summary.js";
 export * from "./indicator-key.js";
+export * from "./accounts-api.js";

@@ -3,9 +3,9 @@
  * role checks; they load the resource and ask here. Roles and scopes: DESIGN.md "Who uses it".
  */
 import { AppError } from "../errors.js";
-import type { roles } from "../db/schema/index.js";
+import type { Role } from "@accord/domain";
 
-export type Role = (typeof roles)[number];
+export type { Role };
 
 export interface Grant {
   id: number;

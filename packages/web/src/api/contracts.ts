@@ -1,109 +1,31 @@
 /**
- * The JSON of the account, permission and audit endpoints. The server declares these shapes in
- * its own feature folders (users/schema.ts, agreements/permissions.ts, indicators/schema.ts,
- * local-plans/routes.ts) rather than in @accord/domain's api.ts, so the web app states what it
- * reads here; e2e/contract.test.ts checks them against the running server.
+ * The JSON of the account, permission and audit endpoints comes from @accord/domain (the server
+ * answers with the same schemas); what only the web reads (loose shapes of audited values) is here.
  */
 import { z } from "zod";
 import { Decimal, NegotiationEntryKind, NegotiationParty, NegotiationStatus, SignUpRole, TargetForm } from "@accord/domain";
 
-export const roles = ["manager", "officer", "partner", "government", "lsp", "viewer"] as const;
-export const Role = z.enum(roles);
-export type Role = z.infer<typeof Role>;
-
-export const GrantView = z.object({
-  id: z.number().int(),
-  role: Role,
-  agreement: z.string().nullable(),
-  indicator: z.string().nullable(),
-  organisation: z.string().nullable(),
-  district: z.string().nullable(),
-  /** In the server's words: "officer for NI 47 in kent-ka2". */
-  description: z.string(),
-});
-export type GrantView = z.infer<typeof GrantView>;
-
-export const UserView = z.object({
-  id: z.number().int(),
-  email: z.string(),
-  name: z.string(),
-  organisation: z.object({ slug: z.string(), name: z.string() }).nullable(),
-  disabled: z.boolean(),
-  grants: z.array(GrantView),
-});
-export type UserView = z.infer<typeof UserView>;
-
-export const SessionView = z.object({ user: UserView.nullable(), csrfToken: z.string().nullable() });
-export type SessionView = z.infer<typeof SessionView>;
-
-export const SessionOptionsView = z.object({
-  demo: z.boolean(),
-  demoPassword: z.string().nullable(),
-  /** Signing in through the organisation's identity provider, when the installation has one. */
-  singleSignOn: z.object({ label: z.string(), start: z.string() }).nullable().optional(),
-});
-export type SessionOptionsView = z.infer<typeof SessionOptionsView>;
-
-export const UserListView = z.object({ users: z.array(UserView) });
-export const CreatedUserView = z.object({ user: UserView, password: z.string() });
-export const CreatedTokenView = z.object({ id: z.number().int(), token: z.string() });
-
-export const PermissionsView = z.object({
-  signedIn: z.boolean(),
-  read: z.boolean(),
-  update: z.boolean(),
-  manageUsers: z.boolean(),
-  readHistory: z.boolean(),
-  comment: z.boolean(),
-  recordNegotiation: z.boolean(),
-  /** Indicator keys whose baseline and targets this person may change. */
-  proposeTarget: z.array(z.string()),
-  /** Organisations this person may sign up to (or withdraw from) any indicator. */
-  signUpFor: z.array(z.string()),
-  /** Districts (ONS codes) whose local action plan this person may edit. */
-  editLocalActionPlan: z.array(z.string()),
-});
-export type PermissionsView = z.infer<typeof PermissionsView>;
-
-export const HistoryEntryView = z.object({
-  id: z.number().int(),
-  /** "2026-11-23 23:43:35.003+00" from PGlite, an ISO string from PostgreSQL. */
-  at: z.string(),
-  /** "Name <e-mail>", or "accord command line". */
-  actor: z.string(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
-export type HistoryEntryView = z.infer<typeof HistoryEntryView>;
-export const HistoryView = z.object({ history: z.array(HistoryEntryView) });
-
-export const CommentView = z.object({ id: z.number().int(), author: z.string(), body: z.string(), createdAt: z.string() });
-export type CommentView = z.infer<typeof CommentView>;
-export const CommentListView = z.object({ comments: z.array(CommentView) });
-
-/** A target as PUT …/targets answers it and as a 409 carries it in `current`. */
-export const SavedTargetView = z.object({
-  year: z.string(),
-  component: z.string(),
-  target: TargetForm,
-  value: Decimal.nullable(),
-  writtenValue: z.string().nullable(),
-  written: z.string(),
-  version: z.number().int(),
-});
-export type SavedTargetView = z.infer<typeof SavedTargetView>;
-
-export const SignedUpView = z.object({
-  organisation: z.string(),
-  role: SignUpRole,
-  detail: z.string().nullable(),
-  /** The duty to have regard to the target, when the organisation is a statutory partner. */
-  statutoryDuty: z.string().nullable(),
-});
-export type SignedUpView = z.infer<typeof SignedUpView>;
+export {
+  roles,
+  Role,
+  GrantView,
+  UserView,
+  SessionView,
+  SessionOptionsView,
+  UserListView,
+  CreatedUserView,
+  CreatedTokenView,
+  PermissionsView,
+  HistoryEntryView,
+  HistoryView,
+  CommentView,
+  CommentListView,
+  SavedTargetView,
+  SignedUpView,
+  LocalActionPlanView,
+  CurrentPlanView,
+} from "@accord/domain";
+import { SavedTargetView } from "@accord/domain";
 
 /** An entry of the negotiation log as POST …/negotiation answers it. */
 export const NegotiationEntryView = z.object({
@@ -116,18 +38,6 @@ export const NegotiationEntryView = z.object({
   /** The indicator's status after the entry. */
   status: NegotiationStatus,
 });
-
-export const LocalActionPlanView = z.object({
-  district: z.object({ code: z.string(), name: z.string(), lsp: z.string().nullable() }),
-  summary: z.string(),
-  supportedIndicators: z.array(z.string()),
-  /** 0 while the district has no plan yet. */
-  version: z.number().int(),
-});
-export type LocalActionPlanView = z.infer<typeof LocalActionPlanView>;
-
-/** The plan as a 409 carries it in `current`. */
-export const CurrentPlanView = z.object({ summary: z.string(), supportedIndicators: z.array(z.string()), version: z.number().int() });
 
 /** Shapes written in history entries (before / after), read loosely: old entries may lack a field. */
 export const AuditedTarget = SavedTargetView.partial();

@@ -1,10 +1,11 @@
 /** Who may do what: users, scoped role grants, sessions, API tokens, and the audit trail. */
 import { sql } from "drizzle-orm";
+import { roles } from "@accord/domain";
 import { bigserial, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { agreementIndicators, agreements } from "./agreements.js";
 import { areas, organisations } from "./reference.js";
 
-export const roles = ["manager", "officer", "partner", "government", "lsp", "viewer"] as const;
+export { roles };
 
 export const users = pgTable(
   "users",

@@ -3,29 +3,14 @@
  * enforce, so the web app can hide what they may not do (the server still refuses it).
  */
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
 import { authorize } from "../../policy/authorize.js";
 import type { Actor } from "../../policy/authorize.js";
 import { agreementScope } from "../indicators/scope.js";
+import { PermissionsView } from "@accord/domain";
 
-export const PermissionsView = z.object({
-  signedIn: z.boolean(),
-  read: z.boolean(),
-  update: z.boolean(),
-  manageUsers: z.boolean(),
-  readHistory: z.boolean(),
-  comment: z.boolean(),
-  recordNegotiation: z.boolean(),
-  /** Indicator keys whose baseline and targets this person may change. */
-  proposeTarget: z.array(z.string()),
-  /** Organisations this person may sign up (or withdraw) to any indicator. */
-  signUpFor: z.array(z.string()),
-  /** Districts whose local action plan this person may edit. */
-  editLocalActionPlan: z.array(z.string()),
-});
-export type PermissionsView = z.infer<typeof PermissionsView>;
+export { PermissionsView };
 
 export async function permissionsFor(db: Db, actor: Actor | null, slug: string): Promise<PermissionsView> {
   const scope = await agreementScope(db, slug);

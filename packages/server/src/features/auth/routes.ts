@@ -9,7 +9,8 @@ import * as t from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
 import { ensureAllowed } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
-import { Email, Password, UserView } from "../users/schema.js";
+import { Email, Password } from "../users/schema.js";
+import { SessionOptionsView, SessionView } from "@accord/domain";
 import { createApiToken, getUser, revokeApiToken } from "../users/service.js";
 import { sessionCookie } from "./plugin.js";
 import { hashPassword, passwordMatches } from "./secrets.js";
@@ -22,7 +23,6 @@ const failureWindowMs = 15 * 60 * 1000;
 const failuresPerAccount = 5;
 const failuresPerAddress = 30;
 
-const SessionView = z.object({ user: UserView.nullable(), csrfToken: z.string().nullable() });
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 429: ApiError };
 
 async function recentFailures(db: Db, column: typeof t.signInFailures.email | typeof t.signInFailures.address, value: string): Promise<number> {
@@ -40,7 +40,7 @@ export function authRoutes(db: Db, singleSignOn: SingleSignOnSettings | null): F
         schema: {
           tags: ["session"],
           summary: "How to sign in here (demo password only in demo mode; single sign-on when configured)",
-          response: { 200: z.object({ demo: z.boolean(), demoPassword: z.string().nullable(), singleSignOn: z.object({ label: z.string(), start: z.string() }).nullable() }) },
+          response: { 200: SessionOptionsView },
         },
       },
       async () => {

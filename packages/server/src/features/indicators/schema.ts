@@ -56,16 +56,4 @@ export const SignUpParams = z.object({
 
 export const CommentBody = z.object({ body: z.string().trim().min(1, "must not be empty").max(5000, "must be at most 5000 characters") }).strict();
 
-export const CommentView = z.object({ id: z.number().int(), author: z.string(), body: z.string(), createdAt: z.string() });
-
-export const HistoryEntryView = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actor: z.string(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
-export type HistoryEntryView = z.infer<typeof HistoryEntryView>;
+export { CommentView, HistoryEntryView } from "@accord/domain";

@@ -1,6 +1,6 @@
 /** Accounts and role grants as the API and CLI accept them. */
 import { z } from "zod";
-import { roles } from "../../db/schema/index.js";
+import { Role } from "@accord/domain";
 
 export const Email = z
   .string()
@@ -10,7 +10,6 @@ export const Email = z
   .transform((value) => value.toLowerCase());
 export const PersonName = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
 export const Password = z.string().min(12, "must be at least 12 characters").max(200, "must be at most 200 characters");
-export const Role = z.enum(roles);
 
 export const CreateUserBody = z
   .object({
@@ -34,23 +33,4 @@ export const GrantBody = z
   .strict();
 export type GrantBody = z.infer<typeof GrantBody>;
 
-export const UserView = z.object({
-  id: z.number().int(),
-  email: z.string(),
-  name: z.string(),
-  organisation: z.object({ slug: z.string(), name: z.string() }).nullable(),
-  disabled: z.boolean(),
-  grants: z.array(
-    z.object({
-      id: z.number().int(),
-      role: Role,
-      agreement: z.string().nullable(),
-      indicator: z.string().nullable(),
-      organisation: z.string().nullable(),
-      district: z.string().nullable(),
-      /** In words: "officer for NI 47 in kent-ka2". */
-      description: z.string(),
-    }),
-  ),
-});
-export type UserView = z.infer<typeof UserView>;
+export { UserView } from "@accord/domain";
