@@ -118,6 +118,16 @@ describe("choosing indicators: the seeds' limits", () => {
   });
 });
 
+describe("outcome-based agreements need at least two primary indicators per outcome", () => {
+  it("lists each outcome with fewer than two primary indicators in the pre-submission check", async () => {
+    const check = (await send(api.app, manager, { method: "GET", url: "/api/agreements/kent-ka1/submission-check?asAt=2005-03-31" })).json<{ problems: { subject: string; rule: string; message: string }[] }>();
+    const outcomes = check.problems.filter((problem) => problem.rule === "primary-indicators");
+    // Seed 003: outcome 7 is measured through district "contracts for outcomes", with no countywide primary indicator.
+    expect(outcomes).toContainEqual({ subject: "Outcome 7", rule: "primary-indicators", message: "Outcome 7 has 0 primary indicator(s); each outcome needs at least 2." });
+    expect(outcomes.map((problem) => problem.subject)).not.toContain("Outcome 9");
+  });
+});
+
 describe("signing up and submitting", () => {
   it("signs Kent Police up to every designated target at once, with the duty to have regard", async () => {
     const response = await send(api.app, partner, { method: "POST", url: "/api/agreements/kent-ka2/sign-ups", body: { organisation: "kent-police", role: "statutory" } });
