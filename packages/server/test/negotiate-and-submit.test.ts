@@ -175,5 +175,9 @@ describe("bulletins", () => {
     expect(next).toMatch(/Nothing has changed since the last bulletin/);
     const first = (await send(api.app, officer, { method: "GET", url: "/api/agreements/kent-ka2/bulletins/1?format=text" })).body as string;
     expect(first).toMatch(/bulletin 1, issued \d{4}-\d{2}-\d{2}/);
+    const printable = await send(api.app, officer, { method: "GET", url: "/api/agreements/kent-ka2/bulletins/1?format=html" });
+    expect(printable.body).toMatch(/<h1>Kent Agreement 2 — bulletin 1, issued/);
+    expect(printable.body).toMatch(/<li>NI 47: agreed with the Government Office — Agreed/);
+    expect(printable.body).not.toMatch(/<script/);
   });
 });

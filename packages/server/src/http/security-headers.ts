@@ -19,8 +19,14 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     reply.header("X-Content-Type-Options", "nosniff");
     reply.header("Referrer-Policy", "strict-origin-when-cross-origin");
     reply.header("X-Frame-Options", "DENY");
-    // Swagger UI sets its own CSP (staticCSP); everything else gets ours.
-    if (!request.url.startsWith("/api/docs")) reply.header("Content-Security-Policy", contentSecurityPolicy);
+    // Swagger UI sets its own CSP (staticCSP), and so do the self-contained printable documents;
+    // everything else gets ours.
+    if (!request.url.startsWith("/api/docs") && reply.getHeader("Content-Security-Policy") === undefined) {
+      reply.header("Content-Security-Policy", contentSecurityPolicy);
+    }
     return payload;
   });
 }
+
+/** For a complete printable document with its own inline styles: no scripts, nothing fetched, no framing. */
+export const documentContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";

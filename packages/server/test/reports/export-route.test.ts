@@ -27,6 +27,13 @@ describe("GET /api/agreements/:slug/submission", () => {
     expect(ni47?.join(" ")).toMatch(/Kent County Council\*/);
   });
 
+  it("serves the printable page with a policy that allows its own styles and no scripts", async () => {
+    const response = await api.app.inject({ method: "GET", url: "/api/agreements/kent-ka2/submission?format=html&asAt=2008-05-01" });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-security-policy"]).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
+    expect(response.body).toMatch(/NI 47/);
+  });
+
   it("answers 400 naming format for a format it does not write", async () => {
     const response = await api.app.inject({ method: "GET", url: "/api/agreements/kent-ka2/submission?format=odt" });
     expect(response.statusCode).toBe(400);

@@ -3,13 +3,27 @@ import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError, IsoDate } from "@accord/domain";
 import type { Db } from "../../db/client.js";
+import type { FastifyReply } from "fastify";
 import { BulletinView, draftBulletin, getBulletin, issueBulletin, listBulletins } from "./service.js";
+import { bulletinHtml } from "./printable.js";
+import { documentContentSecurityPolicy } from "../../http/security-headers.js";
+import { getAgreement } from "../agreements/service.js";
 
 const Slug = z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an agreement slug such as kent-ka2");
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
-const Format = z.object({ format: z.enum(["json", "text"]).default("json") });
+const Format = z.object({ format: z.enum(["json", "text", "html"]).default("json") });
 
 export function bulletinRoutes(db: Db): FastifyPluginAsyncZod {
+  /** The same bulletin as JSON, plain text to e-mail, or a printable page. */
+  const send = async (reply: FastifyReply, bulletin: BulletinView, format: "json" | "text" | "html", slug: string) => {
+    if (format === "text") return reply.type("text/plain; charset=utf-8").send(bulletin.text);
+    if (format === "html") {
+      const { detail } = await getAgreement(db, slug);
+      return reply.type("text/html; charset=utf-8").header("Content-Security-Policy", documentContentSecurityPolicy).send(bulletinHtml(bulletin, detail.name));
+    }
+    return bulletin;
+  };
+
   return async (app) => {
     app.get(
       "/agreements/:slug/bulletins",
@@ -31,7 +45,7 @@ export function bulletinRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const draft = await draftBulletin(db, request.actor, request.params.slug, request.query.since);
-        return request.query.format === "text" ? reply.type("text/plain; charset=utf-8").send(draft.text) : draft;
+        return send(reply, draft, request.query.format, request.params.slug);
       },
     );
 
@@ -58,7 +72,7 @@ export function bulletinRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const bulletin = await getBulletin(db, request.actor, request.params.slug, request.params.number);
-        return request.query.format === "text" ? reply.type("text/plain; charset=utf-8").send(bulletin.text) : bulletin;
+        return send(reply, bulletin, request.query.format, request.params.slug);
       },
     );
   };

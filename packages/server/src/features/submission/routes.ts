@@ -5,6 +5,7 @@ import { IsoDate } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import { exportSubmission, submissionFormats } from "../../reports/export-submission.js";
 import { ensureReadable } from "../agreements/readable.js";
+import { documentContentSecurityPolicy } from "../../http/security-headers.js";
 
 export function submissionRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
@@ -22,7 +23,8 @@ export function submissionRoutes(db: Db): FastifyPluginAsyncZod {
       async (request, reply) => {
         await ensureReadable(db, request.actor, request.params.slug);
         const file = await exportSubmission({ db, slug: request.params.slug, format: request.query.format, ...(request.query.asAt ? { asAt: request.query.asAt } : {}) });
-        if (request.query.format !== "html") reply.header("Content-Disposition", `attachment; filename="${file.fileName}"`);
+        if (request.query.format === "html") reply.header("Content-Security-Policy", documentContentSecurityPolicy);
+        else reply.header("Content-Disposition", `attachment; filename="${file.fileName}"`);
         return reply.type(file.contentType).send(file.buffer);
       },
     );
