@@ -20,11 +20,10 @@ import { UpdateAgreementBody, updateAgreement } from "./write.js";
 import { PermissionsView, permissionsFor } from "./permissions.js";
 import { ensureReadable } from "./readable.js";
 import { AgreementParams, IndicatorParams, IndicatorQuery, OutcomeParams, PositionSummaryQuery, PositionSummaryResponse } from "./schema.js";
-import { checkFilterValues, filterIndicators, getAgreement, getPositionSummary, listAgreements } from "./service.js";
+import { checkFilterValues, filterIndicators, getAgreement, positionSummaryOf, listAgreements } from "./service.js";
 
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
 
-const readable = ensureReadable;
 
 export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
@@ -38,7 +37,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       "/agreements/:slug",
       { config: { access: "read" }, schema: { tags: ["agreements"], summary: "One agreement by theme or block, with its indicators", params: AgreementParams, response: { 200: AgreementDetailView, ...errors } } },
-      async (request) => (await readable(db, request.actor, request.params.slug)).detail,
+      async (request) => (await ensureReadable(db, request.actor, request.params.slug)).detail,
     );
 
     app.get(
@@ -54,7 +53,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const agreement = await readable(db, request.actor, request.params.slug);
+        const agreement = await ensureReadable(db, request.actor, request.params.slug);
         checkFilterValues(agreement, request.query);
         return { indicators: filterIndicators(agreement.indicators, request.query) };
       },
@@ -64,7 +63,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
       "/agreements/:slug/indicators/:key",
       { config: { access: "read" }, schema: { tags: ["agreements"], summary: "One indicator as committed in the agreement", params: IndicatorParams, response: { 200: AgreementIndicatorPageView, ...errors } } },
       async (request) => {
-        const agreement = await readable(db, request.actor, request.params.slug);
+        const agreement = await ensureReadable(db, request.actor, request.params.slug);
         const indicator = agreement.indicators.find((candidate) => candidate.key === request.params.key);
         if (!indicator) throw notFound(`Indicator "${request.params.key}" in ${agreement.detail.shortName}`, "key");
         const { slug, name, shortName, years } = agreement.detail;
@@ -75,14 +74,14 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       "/agreements/:slug/outcomes",
       { config: { access: "read" }, schema: { tags: ["agreements"], summary: "Numbered outcomes (deleted ones keep their number)", params: AgreementParams, response: { 200: OutcomeListView, ...errors } } },
-      async (request) => ({ outcomes: (await readable(db, request.actor, request.params.slug)).outcomes }),
+      async (request) => ({ outcomes: (await ensureReadable(db, request.actor, request.params.slug)).outcomes }),
     );
 
     app.get(
       "/agreements/:slug/outcomes/:number",
       { config: { access: "read" }, schema: { tags: ["agreements"], summary: "One outcome with its primary and secondary indicators", params: OutcomeParams, response: { 200: OutcomeView, ...errors } } },
       async (request) => {
-        const agreement = await readable(db, request.actor, request.params.slug);
+        const agreement = await ensureReadable(db, request.actor, request.params.slug);
         const outcome = agreement.outcomes.find((candidate) => candidate.number === request.params.number);
         if (!outcome) throw notFound(`Outcome ${request.params.number} of ${agreement.detail.shortName}`, "number");
         return outcome;
@@ -92,7 +91,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       "/agreements/:slug/freedoms",
       { config: { access: "read" }, schema: { tags: ["agreements"], summary: "The register of freedoms and flexibilities", params: AgreementParams, response: { 200: FreedomListView, ...errors } } },
-      async (request) => ({ freedoms: (await readable(db, request.actor, request.params.slug)).freedoms }),
+      async (request) => ({ freedoms: (await ensureReadable(db, request.actor, request.params.slug)).freedoms }),
     );
 
     app.get(
@@ -108,8 +107,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        await readable(db, request.actor, request.params.slug);
-        return getPositionSummary(db, request.params.slug, request.query.asAt);
+        return positionSummaryOf(await ensureReadable(db, request.actor, request.params.slug), request.query.asAt);
       },
     );
 
@@ -126,7 +124,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
       "/agreements/:slug/permissions",
       { config: { access: "read" }, schema: { tags: ["agreements"], summary: "What you may do in this agreement (the web app hides the rest)", params: AgreementParams, response: { 200: PermissionsView, ...errors } } },
       async (request) => {
-        await readable(db, request.actor, request.params.slug);
+        await ensureReadable(db, request.actor, request.params.slug);
         return permissionsFor(db, request.actor, request.params.slug);
       },
     );

@@ -49,9 +49,13 @@ export function checkFilterValues(agreement: PresentedAgreement, filter: Indicat
 }
 
 export async function getPositionSummary(db: Db, slug: string, asAt: string): Promise<PositionSummary> {
-  const agreement = await getAgreement(db, slug);
+  return positionSummaryOf(await getAgreement(db, slug), asAt);
+}
+
+/** The seed's summary table for an agreement already read. */
+export function positionSummaryOf(agreement: PresentedAgreement, asAt: string): PositionSummary {
   return positionSummary({
-    agreement: slug,
+    agreement: agreement.detail.slug,
     asAt,
     indicators: agreement.indicators.map((indicator) => ({
       code: indicator.code,

@@ -1,12 +1,10 @@
-/** Routes for choosing indicators, signing up to all of them at once, and submitting. */
+/** Routes for choosing indicators and signing up to all of them at once. */
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { AgreementIndicatorKind, ApiError, IsoDate, SignUpRole } from "@accord/domain";
 import type { Db } from "../../db/client.js";
-import { ensureReadable } from "../agreements/readable.js";
 import { indicatorScope } from "../indicators/scope.js";
 import { signUpToAll, signUpMatrix } from "../indicators/bulk-sign-up.js";
-import { submissionCheck, submitAgreement } from "../submission/service.js";
 import { addIndicator, recordExtraPrimaryAgreement, removeIndicator, replaceIndicator } from "./service.js";
 
 const Slug = z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an agreement slug such as kent-ka2");
@@ -118,40 +116,5 @@ export function choosingRoutes(db: Db): FastifyPluginAsyncZod {
       async (request) => signUpMatrix(db, request.actor, request.params.slug),
     );
 
-    app.get(
-      "/agreements/:slug/submission-check",
-      {
-        config: { access: "read" },
-        schema: {
-          tags: ["submission"],
-          summary: "What still blocks sign-off: no lead partner, no baseline and no pending reason, open counter-proposals, too few primary indicators",
-          params: z.object({ slug: Slug }),
-          querystring: z.object({ asAt: IsoDate.optional() }).strict(),
-          response: {
-            200: z.object({ agreement: z.string(), asAt: z.string(), ready: z.boolean(), problems: z.array(z.object({ subject: z.string(), rule: z.string(), message: z.string() })) }),
-            ...errors,
-          },
-        },
-      },
-      async (request) => {
-        await ensureReadable(db, request.actor, request.params.slug);
-        return submissionCheck(db, request.params.slug, request.query.asAt ?? new Date().toISOString().slice(0, 10));
-      },
-    );
-
-    app.post(
-      "/agreements/:slug/submission",
-      {
-        config: { access: "update" },
-        schema: {
-          tags: ["submission"],
-          summary: "Submit the agreement to the Government Office: refused while the check finds problems; freezes a revision",
-          params: z.object({ slug: Slug }),
-          body: z.object({ version: z.number().int().positive() }).strict(),
-          response: { 201: z.object({ status: z.string(), revision: z.number().int() }), ...errors },
-        },
-      },
-      async (request, reply) => reply.status(201).send(await submitAgreement({ db, actor: request.actor, slug: request.params.slug, version: request.body.version })),
-    );
   };
 }

@@ -1,11 +1,15 @@
-/** The submission template as a download: DOCX, XLSX, CSV, PDF or a printable page. */
+/** Submitting: what still blocks sign-off, the submission itself, and the template as a download. */
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IsoDate } from "@accord/domain";
+import { ApiError, IsoDate } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import { exportSubmission, submissionFormats } from "../../reports/export-submission.js";
 import { ensureReadable } from "../agreements/readable.js";
+import { submissionCheck, submitAgreement } from "./service.js";
 import { documentContentSecurityPolicy } from "../../http/security-headers.js";
+
+const Slug = z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an agreement slug such as kent-ka2");
+const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
 
 export function submissionRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
@@ -27,6 +31,41 @@ export function submissionRoutes(db: Db): FastifyPluginAsyncZod {
         else reply.header("Content-Disposition", `attachment; filename="${file.fileName}"`);
         return reply.type(file.contentType).send(file.buffer);
       },
+    );
+    app.get(
+      "/agreements/:slug/submission-check",
+      {
+        config: { access: "read" },
+        schema: {
+          tags: ["submission"],
+          summary: "What still blocks sign-off: no lead partner, no baseline and no pending reason, open counter-proposals, too few primary indicators",
+          params: z.object({ slug: Slug }),
+          querystring: z.object({ asAt: IsoDate.optional() }).strict(),
+          response: {
+            200: z.object({ agreement: z.string(), asAt: z.string(), ready: z.boolean(), problems: z.array(z.object({ subject: z.string(), rule: z.string(), message: z.string() })) }),
+            ...errors,
+          },
+        },
+      },
+      async (request) => {
+        const agreement = await ensureReadable(db, request.actor, request.params.slug);
+        return submissionCheck(agreement, request.query.asAt ?? new Date().toISOString().slice(0, 10));
+      },
+    );
+
+    app.post(
+      "/agreements/:slug/submission",
+      {
+        config: { access: "update" },
+        schema: {
+          tags: ["submission"],
+          summary: "Submit the agreement to the Government Office: refused while the check finds problems; freezes a revision",
+          params: z.object({ slug: Slug }),
+          body: z.object({ version: z.number().int().positive() }).strict(),
+          response: { 201: z.object({ status: z.string(), revision: z.number().int() }), ...errors },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await submitAgreement({ db, actor: request.actor, slug: request.params.slug, version: request.body.version })),
     );
   };
 }

@@ -13,6 +13,7 @@ import { ensureAllowed } from "../../policy/authorize.js";
 import type { Actor } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
 import { getAgreement } from "../agreements/service.js";
+import type { PresentedAgreement } from "../agreements/presenters.js";
 import { minimumPrimaryPerOutcome } from "../choosing/service.js";
 
 export interface SubmissionProblem {
@@ -22,8 +23,9 @@ export interface SubmissionProblem {
   message: string;
 }
 
-export async function submissionCheck(db: Db, slug: string, asAt: string) {
-  const agreement = await getAgreement(db, slug);
+/** What blocks sign-off of an agreement already read, as at a date. */
+export function submissionCheck(agreement: PresentedAgreement, asAt: string) {
+  const slug = agreement.detail.slug;
   const problems: SubmissionProblem[] = [];
   const committed = agreement.indicators.filter((indicator) => indicator.state === "active" && (indicator.kind === "designated" || indicator.kind === "statutory"));
   for (const indicator of committed) {
@@ -52,7 +54,7 @@ export async function submitAgreement(options: { db: Db; actor: Actor | null; sl
   const { db, actor, slug } = options;
   const agreement = await getAgreement(db, slug);
   ensureAllowed(actor, "update", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published });
-  const check = await submissionCheck(db, slug, new Date().toISOString().slice(0, 10));
+  const check = submissionCheck(agreement, new Date().toISOString().slice(0, 10));
   if (!check.ready) {
     throw new AppError("CONFLICT", `${agreement.detail.shortName} cannot be submitted yet: ${check.problems.length} problem(s) block sign-off`, {
       field: "agreement",
