@@ -21,8 +21,8 @@ import { PermissionsView, permissionsFor } from "./permissions.js";
 import { ensureReadable } from "./readable.js";
 import { AgreementParams, IndicatorParams, IndicatorQuery, OutcomeParams, PositionSummaryQuery, PositionSummaryResponse } from "./schema.js";
 import { checkFilterValues, filterIndicators, getAgreement, positionSummaryOf, listAgreements } from "./service.js";
+import { apiErrors } from "../../http/route-schemas.js";
 
-const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
 
 
 export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
@@ -36,7 +36,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get(
       "/agreements/:slug",
-      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "One agreement by theme or block, with its indicators", params: AgreementParams, response: { 200: AgreementDetailView, ...errors } } },
+      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "One agreement by theme or block, with its indicators", params: AgreementParams, response: { 200: AgreementDetailView, ...apiErrors } } },
       async (request) => (await ensureReadable(db, request.actor, request.params.slug)).detail,
     );
 
@@ -49,7 +49,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
           summary: "The agreement's indicators, filtered by theme, negotiation status, partner or kind",
           params: AgreementParams,
           querystring: IndicatorQuery,
-          response: { 200: IndicatorListView, ...errors },
+          response: { 200: IndicatorListView, ...apiErrors },
         },
       },
       async (request) => {
@@ -61,7 +61,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get(
       "/agreements/:slug/indicators/:key",
-      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "One indicator as committed in the agreement", params: IndicatorParams, response: { 200: AgreementIndicatorPageView, ...errors } } },
+      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "One indicator as committed in the agreement", params: IndicatorParams, response: { 200: AgreementIndicatorPageView, ...apiErrors } } },
       async (request) => {
         const agreement = await ensureReadable(db, request.actor, request.params.slug);
         const indicator = agreement.indicators.find((candidate) => candidate.key === request.params.key);
@@ -73,13 +73,13 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get(
       "/agreements/:slug/outcomes",
-      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "Numbered outcomes (deleted ones keep their number)", params: AgreementParams, response: { 200: OutcomeListView, ...errors } } },
+      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "Numbered outcomes (deleted ones keep their number)", params: AgreementParams, response: { 200: OutcomeListView, ...apiErrors } } },
       async (request) => ({ outcomes: (await ensureReadable(db, request.actor, request.params.slug)).outcomes }),
     );
 
     app.get(
       "/agreements/:slug/outcomes/:number",
-      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "One outcome with its primary and secondary indicators", params: OutcomeParams, response: { 200: OutcomeView, ...errors } } },
+      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "One outcome with its primary and secondary indicators", params: OutcomeParams, response: { 200: OutcomeView, ...apiErrors } } },
       async (request) => {
         const agreement = await ensureReadable(db, request.actor, request.params.slug);
         const outcome = agreement.outcomes.find((candidate) => candidate.number === request.params.number);
@@ -90,7 +90,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get(
       "/agreements/:slug/freedoms",
-      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "The register of freedoms and flexibilities", params: AgreementParams, response: { 200: FreedomListView, ...errors } } },
+      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "The register of freedoms and flexibilities", params: AgreementParams, response: { 200: FreedomListView, ...apiErrors } } },
       async (request) => ({ freedoms: (await ensureReadable(db, request.actor, request.params.slug)).freedoms }),
     );
 
@@ -103,7 +103,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
           summary: "Position on target-setting as at a date (the seed's summary table)",
           params: AgreementParams,
           querystring: PositionSummaryQuery,
-          response: { 200: PositionSummaryResponse, ...errors },
+          response: { 200: PositionSummaryResponse, ...apiErrors },
         },
       },
       async (request) => {
@@ -115,14 +115,14 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
       "/agreements/:slug",
       {
         config: { access: "update" },
-        schema: { tags: ["agreements"], summary: "Change the agreement's name, status or publication (managers; send the version you read)", params: AgreementParams, body: UpdateAgreementBody, response: { 200: z.object({ name: z.string(), status: z.string(), published: z.boolean(), version: z.number().int() }), ...errors } },
+        schema: { tags: ["agreements"], summary: "Change the agreement's name, status or publication (managers; send the version you read)", params: AgreementParams, body: UpdateAgreementBody, response: { 200: z.object({ name: z.string(), status: z.string(), published: z.boolean(), version: z.number().int() }), ...apiErrors } },
       },
       async (request) => updateAgreement({ db, actor: request.actor, slug: request.params.slug, body: request.body }),
     );
 
     app.get(
       "/agreements/:slug/permissions",
-      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "What you may do in this agreement (the web app hides the rest)", params: AgreementParams, response: { 200: PermissionsView, ...errors } } },
+      { config: { access: "read" }, schema: { tags: ["agreements"], summary: "What you may do in this agreement (the web app hides the rest)", params: AgreementParams, response: { 200: PermissionsView, ...apiErrors } } },
       async (request) => {
         await ensureReadable(db, request.actor, request.params.slug);
         return permissionsFor(db, request.actor, request.params.slug);
@@ -131,7 +131,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get(
       "/agreements/:slug/history",
-      { config: { access: "readHistory" }, schema: { tags: ["agreements"], summary: "Changes to the agreement itself", params: AgreementParams, response: { 200: z.object({ history: z.array(HistoryEntryView) }), ...errors } } },
+      { config: { access: "readHistory" }, schema: { tags: ["agreements"], summary: "Changes to the agreement itself", params: AgreementParams, response: { 200: z.object({ history: z.array(HistoryEntryView) }), ...apiErrors } } },
       async (request) => {
         const agreement = await getAgreement(db, request.params.slug);
         ensureAllowed(request.actor, "readHistory", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published });

@@ -1,16 +1,15 @@
 /** Bulletins: the draft of the next one, issuing it, and the issued ones (JSON or plain text to e-mail). */
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ApiError, IsoDate } from "@accord/domain";
+import { IsoDate } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import type { FastifyReply } from "fastify";
 import { BulletinView, draftBulletin, getBulletin, issueBulletin, listBulletins } from "./service.js";
 import { bulletinHtml } from "./printable.js";
 import { documentContentSecurityPolicy } from "../../http/security-headers.js";
 import { getAgreement } from "../agreements/service.js";
+import { AgreementSlug, apiErrors } from "../../http/route-schemas.js";
 
-const Slug = z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an agreement slug such as kent-ka2");
-const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
 const Format = z.object({ format: z.enum(["json", "text", "html"]).default("json") });
 
 export function bulletinRoutes(db: Db): FastifyPluginAsyncZod {
@@ -27,7 +26,7 @@ export function bulletinRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/agreements/:slug/bulletins",
-      { config: { access: "readHistory" }, schema: { tags: ["bulletins"], summary: "Bulletins issued so far", params: z.object({ slug: Slug }), response: { 200: z.object({ bulletins: z.array(z.object({ number: z.number().int(), issuedAt: z.string() })) }), ...errors } } },
+      { config: { access: "readHistory" }, schema: { tags: ["bulletins"], summary: "Bulletins issued so far", params: z.object({ slug: AgreementSlug }), response: { 200: z.object({ bulletins: z.array(z.object({ number: z.number().int(), issuedAt: z.string() })) }), ...apiErrors } } },
       async (request) => ({ bulletins: await listBulletins(db, request.actor, request.params.slug) }),
     );
 
@@ -38,9 +37,9 @@ export function bulletinRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags: ["bulletins"],
           summary: "The next bulletin: everything that changed since the last one (or since a date)",
-          params: z.object({ slug: Slug }),
+          params: z.object({ slug: AgreementSlug }),
           querystring: Format.extend({ since: IsoDate.optional() }).strict(),
-          response: { 200: z.union([BulletinView, z.string()]), ...errors },
+          response: { 200: z.union([BulletinView, z.string()]), ...apiErrors },
         },
       },
       async (request, reply) => {
@@ -53,7 +52,7 @@ export function bulletinRoutes(db: Db): FastifyPluginAsyncZod {
       "/agreements/:slug/bulletins",
       {
         config: { access: "update" },
-        schema: { tags: ["bulletins"], summary: "Issue the next bulletin (managers); it is recorded and the next one starts from it", params: z.object({ slug: Slug }), body: z.object({ since: IsoDate.optional() }).strict(), response: { 201: BulletinView, ...errors } },
+        schema: { tags: ["bulletins"], summary: "Issue the next bulletin (managers); it is recorded and the next one starts from it", params: z.object({ slug: AgreementSlug }), body: z.object({ since: IsoDate.optional() }).strict(), response: { 201: BulletinView, ...apiErrors } },
       },
       async (request, reply) => reply.status(201).send(await issueBulletin({ db, actor: request.actor, slug: request.params.slug, since: request.body.since })),
     );
@@ -65,9 +64,9 @@ export function bulletinRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags: ["bulletins"],
           summary: "An issued bulletin",
-          params: z.object({ slug: Slug, number: z.coerce.number({ error: "must be a bulletin number" }).int().positive() }),
+          params: z.object({ slug: AgreementSlug, number: z.coerce.number({ error: "must be a bulletin number" }).int().positive() }),
           querystring: Format.strict(),
-          response: { 200: z.union([BulletinView, z.string()]), ...errors },
+          response: { 200: z.union([BulletinView, z.string()]), ...apiErrors },
         },
       },
       async (request, reply) => {

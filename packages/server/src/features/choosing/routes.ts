@@ -1,16 +1,14 @@
 /** Routes for choosing indicators and signing up to all of them at once. */
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { AgreementIndicatorKind, ApiError, IsoDate, SignUpRole } from "@accord/domain";
+import { AgreementIndicatorKind, IsoDate, SignUpRole } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import { indicatorScope } from "../indicators/scope.js";
 import { signUpToAll, signUpMatrix } from "../indicators/bulk-sign-up.js";
 import { addIndicator, recordExtraPrimaryAgreement, removeIndicator, replaceIndicator } from "./service.js";
+import { AgreementSlug, IndicatorKey, apiErrors } from "../../http/route-schemas.js";
 
-const Slug = z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an agreement slug such as kent-ka2");
-const Key = z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an indicator key such as ni-47");
 const Code = z.string().trim().regex(/^[A-Za-z0-9 .\-/]{1,40}$/, "must be an indicator code such as NI 159");
-const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
 const Chosen = z.object({ key: z.string(), indicator: z.string(), kind: z.string(), theme: z.string(), outcome: z.number().int().nullable() });
 
 export function choosingRoutes(db: Db): FastifyPluginAsyncZod {
@@ -22,7 +20,7 @@ export function choosingRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags: ["choosing"],
           summary: "Add an indicator from the catalogue (or a local one) — at most 35 designated; primary indicators per outcome within the concordat's limits",
-          params: z.object({ slug: Slug }),
+          params: z.object({ slug: AgreementSlug }),
           body: z
             .object({
               indicator: Code,
@@ -32,7 +30,7 @@ export function choosingRoutes(db: Db): FastifyPluginAsyncZod {
               localTitle: z.string().trim().min(1).max(300, "must be at most 300 characters").optional(),
             })
             .strict(),
-          response: { 201: Chosen, ...errors },
+          response: { 201: Chosen, ...apiErrors },
         },
       },
       async (request, reply) => reply.status(201).send(await addIndicator({ db, actor: request.actor, slug: request.params.slug, ...request.body })),
@@ -45,9 +43,9 @@ export function choosingRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags: ["choosing"],
           summary: "Replace an indicator with another, keeping both and the link (NI 170 → NI 159)",
-          params: z.object({ slug: Slug, key: Key }),
+          params: z.object({ slug: AgreementSlug, key: IndicatorKey }),
           body: z.object({ replacement: Code, reason: z.string().trim().min(1, "must say why").max(2000, "must be at most 2000 characters") }).strict(),
-          response: { 201: z.object({ key: z.string(), omitted: z.string(), replacedBy: z.string(), reason: z.string() }), ...errors },
+          response: { 201: z.object({ key: z.string(), omitted: z.string(), replacedBy: z.string(), reason: z.string() }), ...apiErrors },
         },
       },
       async (request, reply) => {
@@ -58,7 +56,7 @@ export function choosingRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.delete(
       "/agreements/:slug/indicators/:key",
-      { config: { access: "update" }, schema: { tags: ["choosing"], summary: "Remove an indicator from the agreement", params: z.object({ slug: Slug, key: Key }), response: { 204: z.null(), ...errors } } },
+      { config: { access: "update" }, schema: { tags: ["choosing"], summary: "Remove an indicator from the agreement", params: z.object({ slug: AgreementSlug, key: IndicatorKey }), response: { 204: z.null(), ...apiErrors } } },
       async (request, reply) => {
         await removeIndicator({ db, actor: request.actor, scope: await indicatorScope(db, request.params.slug, request.params.key) });
         return reply.status(204).send(null);
@@ -72,9 +70,9 @@ export function choosingRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags: ["choosing"],
           summary: "Record the Government Office's agreement to more than three primary indicators for an outcome",
-          params: z.object({ slug: Slug, number: z.coerce.number().int().positive() }),
+          params: z.object({ slug: AgreementSlug, number: z.coerce.number().int().positive() }),
           body: z.object({ date: IsoDate, note: z.string().trim().max(2000).optional() }).strict(),
-          response: { 201: z.object({ outcome: z.number().int(), agreedOn: z.string(), note: z.string().nullable() }), ...errors },
+          response: { 201: z.object({ outcome: z.number().int(), agreedOn: z.string(), note: z.string().nullable() }), ...apiErrors },
         },
       },
       async (request, reply) =>
@@ -88,9 +86,9 @@ export function choosingRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags: ["sign-up"],
           summary: "Sign an organisation up to every designated target at once (\"sign up to all 35\")",
-          params: z.object({ slug: Slug }),
+          params: z.object({ slug: AgreementSlug }),
           body: z.object({ organisation: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an organisation slug"), role: SignUpRole.exclude(["lead"]) }).strict(),
-          response: { 201: z.object({ signedUp: z.array(z.string()), alreadySignedUp: z.array(z.string()), statutoryDuty: z.string().nullable() }), ...errors },
+          response: { 201: z.object({ signedUp: z.array(z.string()), alreadySignedUp: z.array(z.string()), statutoryDuty: z.string().nullable() }), ...apiErrors },
         },
       },
       async (request, reply) => reply.status(201).send(await signUpToAll({ db, actor: request.actor, slug: request.params.slug, ...request.body })),
@@ -103,13 +101,13 @@ export function choosingRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags: ["sign-up"],
           summary: "Organisations × indicators: who has signed up to what, and as what",
-          params: z.object({ slug: Slug }),
+          params: z.object({ slug: AgreementSlug }),
           response: {
             200: z.object({
               indicators: z.array(z.object({ key: z.string(), code: z.string(), hasLead: z.boolean() })),
               organisations: z.array(z.object({ slug: z.string(), name: z.string(), statutory: z.boolean(), signUps: z.record(z.string(), SignUpRole) })),
             }),
-            ...errors,
+            ...apiErrors,
           },
         },
       },

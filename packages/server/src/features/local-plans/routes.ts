@@ -5,7 +5,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ApiError, LocalActionPlanView } from "@accord/domain";
+import { LocalActionPlanView } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
 import { AppError, notFound } from "../../errors.js";
@@ -14,6 +14,7 @@ import { recordAudit } from "../audit/record.js";
 import type { Tx } from "../audit/record.js";
 import { StaleVersionError } from "../indicators/service.js";
 import { agreementScope } from "../indicators/scope.js";
+import { apiErrors } from "../../http/route-schemas.js";
 
 const Params = z.object({
   slug: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an agreement slug such as kent-ka2"),
@@ -26,7 +27,6 @@ const PlanBody = z
     version: z.number().int().positive().optional(),
   })
   .strict();
-const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
 
 async function district(db: Db, code: string) {
   const [area] = await db.select().from(t.areas).where(eq(t.areas.code, code));
@@ -48,7 +48,7 @@ export function localPlanRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     const url = "/agreements/:slug/districts/:code/local-action-plan";
 
-    app.get(url, { config: { access: "read" }, schema: { tags: ["districts"], summary: "A district's local action plan", params: Params, response: { 200: LocalActionPlanView, ...errors } } }, async (request) => {
+    app.get(url, { config: { access: "read" }, schema: { tags: ["districts"], summary: "A district's local action plan", params: Params, response: { 200: LocalActionPlanView, ...apiErrors } } }, async (request) => {
       const scope = await agreementScope(db, request.params.slug);
       const area = await district(db, request.params.code);
       ensureAllowed(request.actor, "read", { type: "localActionPlan", ...scope, areaId: area.id });
@@ -63,7 +63,7 @@ export function localPlanRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.put(
       url,
-      { config: { access: "editLocalActionPlan" }, schema: { tags: ["districts"], summary: "Write the district's local action plan (send the version you read)", params: Params, body: PlanBody, response: { 200: LocalActionPlanView, ...errors } } },
+      { config: { access: "editLocalActionPlan" }, schema: { tags: ["districts"], summary: "Write the district's local action plan (send the version you read)", params: Params, body: PlanBody, response: { 200: LocalActionPlanView, ...apiErrors } } },
       async (request) => {
         const scope = await agreementScope(db, request.params.slug);
         const area = await district(db, request.params.code);

@@ -1,23 +1,21 @@
 /** The negotiation log: a thread per indicator, and the agreement's position against its deadline. */
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ApiError, isNegotiationOpen, statusAsAt } from "@accord/domain";
+import { isNegotiationOpen, statusAsAt } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import { ensureAllowed } from "../../policy/authorize.js";
 import { ensureReadable } from "../agreements/readable.js";
 import { indicatorScope } from "../indicators/scope.js";
 import { NegotiationEntryBody, NegotiationEntryView } from "./schema.js";
 import { negotiationThread, recordNegotiationEntry } from "./service.js";
+import { AgreementSlug, IndicatorParams, apiErrors } from "../../http/route-schemas.js";
 
-const Slug = z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an agreement slug such as kent-ka2");
-const IndicatorParams = z.object({ slug: Slug, key: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an indicator key such as ni-47") });
-const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
 
 export function negotiationRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/agreements/:slug/indicators/:key/negotiation",
-      { config: { access: "read" }, schema: { tags: ["negotiation"], summary: "The negotiation thread of one indicator, oldest first", params: IndicatorParams, response: { 200: z.object({ entries: z.array(NegotiationEntryView) }), ...errors } } },
+      { config: { access: "read" }, schema: { tags: ["negotiation"], summary: "The negotiation thread of one indicator, oldest first", params: IndicatorParams, response: { 200: z.object({ entries: z.array(NegotiationEntryView) }), ...apiErrors } } },
       async (request) => {
         const scope = await indicatorScope(db, request.params.slug, request.params.key);
         ensureAllowed(request.actor, "read", { type: "agreementIndicator", ...scope });
@@ -34,7 +32,7 @@ export function negotiationRoutes(db: Db): FastifyPluginAsyncZod {
           summary: "Add to the thread: a proposal or agreement between partners (accountable officer), a counter-proposal, agreement or deferral (Government Office, department), or a comment",
           params: IndicatorParams,
           body: NegotiationEntryBody,
-          response: { 201: NegotiationEntryView, ...errors },
+          response: { 201: NegotiationEntryView, ...apiErrors },
         },
       },
       async (request, reply) => {
@@ -50,8 +48,8 @@ export function negotiationRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags: ["negotiation"],
           summary: "How many designated targets are still open against the submission deadline",
-          params: z.object({ slug: Slug }),
-          response: { 200: z.object({ deadline: z.object({ name: z.string(), date: z.string(), daysLeft: z.number().int() }).nullable(), open: z.number().int(), openIndicators: z.array(z.string()) }), ...errors },
+          params: z.object({ slug: AgreementSlug }),
+          response: { 200: z.object({ deadline: z.object({ name: z.string(), date: z.string(), daysLeft: z.number().int() }).nullable(), open: z.number().int(), openIndicators: z.array(z.string()) }), ...apiErrors },
         },
       },
       async (request) => {

@@ -1,15 +1,14 @@
 /** Submitting: what still blocks sign-off, the submission itself, and the template as a download. */
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ApiError, IsoDate } from "@accord/domain";
+import { IsoDate } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import { exportSubmission, submissionFormats } from "../../reports/export-submission.js";
 import { ensureReadable } from "../agreements/readable.js";
 import { submissionCheck, submitAgreement } from "./service.js";
 import { documentContentSecurityPolicy } from "../../http/security-headers.js";
+import { AgreementSlug, apiErrors } from "../../http/route-schemas.js";
 
-const Slug = z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an agreement slug such as kent-ka2");
-const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
 
 export function submissionRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
@@ -39,11 +38,11 @@ export function submissionRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags: ["submission"],
           summary: "What still blocks sign-off: no lead partner, no baseline and no pending reason, open counter-proposals, too few primary indicators",
-          params: z.object({ slug: Slug }),
+          params: z.object({ slug: AgreementSlug }),
           querystring: z.object({ asAt: IsoDate.optional() }).strict(),
           response: {
             200: z.object({ agreement: z.string(), asAt: z.string(), ready: z.boolean(), problems: z.array(z.object({ subject: z.string(), rule: z.string(), message: z.string() })) }),
-            ...errors,
+            ...apiErrors,
           },
         },
       },
@@ -60,9 +59,9 @@ export function submissionRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags: ["submission"],
           summary: "Submit the agreement to the Government Office: refused while the check finds problems; freezes a revision",
-          params: z.object({ slug: Slug }),
+          params: z.object({ slug: AgreementSlug }),
           body: z.object({ version: z.number().int().positive() }).strict(),
-          response: { 201: z.object({ status: z.string(), revision: z.number().int() }), ...errors },
+          response: { 201: z.object({ status: z.string(), revision: z.number().int() }), ...apiErrors },
         },
       },
       async (request, reply) => reply.status(201).send(await submitAgreement({ db, actor: request.actor, slug: request.params.slug, version: request.body.version })),

@@ -1,14 +1,13 @@
 /** Managing users: invite, grant and revoke roles (managers only, within their agreements). */
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ApiError } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import { AppError } from "../../errors.js";
 import type { Actor } from "../../policy/authorize.js";
 import { CreateUserBody, GrantBody, UserView } from "./schema.js";
 import { createUser, getUser, grantRole, listUsers, revokeRole } from "./service.js";
+import { apiErrors } from "../../http/route-schemas.js";
 
-const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
 const UserParams = z.object({ userId: z.coerce.number({ error: "must be a user id" }).int().positive() });
 
 function signedIn(actor: Actor | null): Actor {
@@ -18,7 +17,7 @@ function signedIn(actor: Actor | null): Actor {
 
 export function userRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get("/users", { config: { access: "manageUsers" }, schema: { tags: ["users"], summary: "Users and their roles", response: { 200: z.object({ users: z.array(UserView) }), ...errors } } }, async (request) => ({
+    app.get("/users", { config: { access: "manageUsers" }, schema: { tags: ["users"], summary: "Users and their roles", response: { 200: z.object({ users: z.array(UserView) }), ...apiErrors } } }, async (request) => ({
       users: await listUsers(db, signedIn(request.actor)),
     }));
 
@@ -30,7 +29,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
           tags: ["users"],
           summary: "Invite a user; answers with a one-time password to pass on",
           body: CreateUserBody,
-          response: { 201: z.object({ user: UserView, password: z.string() }), ...errors },
+          response: { 201: z.object({ user: UserView, password: z.string() }), ...apiErrors },
         },
       },
       async (request, reply) => {
@@ -41,7 +40,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get(
       "/users/:userId",
-      { config: { access: "manageUsers" }, schema: { tags: ["users"], summary: "One user", params: UserParams, response: { 200: UserView, ...errors } } },
+      { config: { access: "manageUsers" }, schema: { tags: ["users"], summary: "One user", params: UserParams, response: { 200: UserView, ...apiErrors } } },
       async (request) => {
         const actor = signedIn(request.actor);
         const visible = await listUsers(db, actor);
@@ -53,7 +52,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.post(
       "/users/:userId/grants",
-      { config: { access: "manageUsers" }, schema: { tags: ["users"], summary: "Grant a role", params: UserParams, body: GrantBody, response: { 201: UserView, ...errors } } },
+      { config: { access: "manageUsers" }, schema: { tags: ["users"], summary: "Grant a role", params: UserParams, body: GrantBody, response: { 201: UserView, ...apiErrors } } },
       async (request, reply) => {
         const user = await grantRole({ db, caller: signedIn(request.actor), userId: request.params.userId, grant: request.body });
         return reply.status(201).send(user);
@@ -64,7 +63,7 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
       "/users/:userId/grants/:grantId",
       {
         config: { access: "manageUsers" },
-        schema: { tags: ["users"], summary: "Revoke a role", params: UserParams.extend({ grantId: z.coerce.number().int().positive() }), response: { 200: UserView, ...errors } },
+        schema: { tags: ["users"], summary: "Revoke a role", params: UserParams.extend({ grantId: z.coerce.number().int().positive() }), response: { 200: UserView, ...apiErrors } },
       },
       async (request) => revokeRole({ db, caller: signedIn(request.actor), userId: request.params.userId, grantId: request.params.grantId }),
     );
