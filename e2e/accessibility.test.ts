@@ -133,6 +133,36 @@ const signedInPages: { name: string; role?: DemoRole; path: string; prepare?: (p
       await page.getByText("Reads as “45% reduction”").waitFor();
     },
   },
+  {
+    name: "indicator NI 47 (officer), baseline form",
+    role: "officer",
+    path: "/agreements/kent-ka2/indicators/ni-47",
+    prepare: async (page) => {
+      await page.getByRole("button", { name: /^Set the baseline/ }).first().click();
+      await page.getByLabel("Baseline value").first().fill("");
+      await page.getByRole("button", { name: /^Save the baseline/ }).first().click();
+      await page.getByText("Enter the baseline value.").first().waitFor();
+    },
+  },
+  {
+    name: "indicator NI 171 (manager), baseline not available yet",
+    role: "manager",
+    path: "/agreements/kent-ka2/indicators/ni-171",
+    prepare: async (page) => {
+      await page.getByRole("button", { name: "Baseline not available yet" }).click();
+      await page.getByLabel("Why the baseline cannot be set yet").waitFor();
+    },
+  },
+  {
+    name: "choosing indicators (manager), with a replacement form and a removal to confirm",
+    role: "manager",
+    path: "/agreements/kent-ka2/indicators/choose",
+    prepare: async (page) => {
+      await page.getByRole("button", { name: "Replace NI 47 with…" }).click();
+      await page.getByRole("button", { name: "Remove NI 163" }).click();
+      await page.getByRole("button", { name: "Yes, remove NI 163" }).waitFor();
+    },
+  },
   { name: "submission (manager)", role: "manager", path: "/agreements/kent-ka2/submission" },
   { name: "bulletins (manager)", role: "manager", path: "/agreements/kent-ka2/bulletins" },
   { name: "partner sign-up (partner)", role: "partner", path: "/agreements/kent-ka2/sign-ups" },

@@ -15,6 +15,7 @@ import { ErrorState } from "../components/ErrorState";
 import { Loading } from "../components/Loading";
 import { useDocumentTitle } from "../components/useDocumentTitle";
 import { plural } from "../words";
+import { usePermissions } from "../features/permissions/queries";
 
 export interface AgreementSearch {
   theme?: string;
@@ -134,6 +135,7 @@ function AgreementPage() {
   const search = agreementRoute.useSearch();
   const navigate = agreementRoute.useNavigate();
   const { data: agreement } = useSuspenseQuery(agreementQuery(slug));
+  const permissions = usePermissions(slug);
   useDocumentTitle(agreement.name);
 
   const filters: Filters = { theme: search.theme, status: search.status, partner: search.partner };
@@ -171,6 +173,13 @@ function AgreementPage() {
               Bulletins
             </Link>
           </li>
+          {permissions?.update ? (
+            <li>
+              <Link to="/agreements/$slug/indicators/choose" params={{ slug }}>
+                Change the indicators
+              </Link>
+            </li>
+          ) : null}
         </ul>
       </nav>
       {agreement.freedomCount > 0 ? (

@@ -6,6 +6,7 @@ import type { AgreementIndicatorPageView } from "@accord/domain";
 import { rootRoute } from "./root";
 import { agreementIndicatorQuery, indicatorHistoryQuery } from "../features/indicators/queries";
 import { TargetEditors } from "../features/indicators/TargetEditor";
+import { BaselineEditors } from "../features/indicators/BaselineEditor";
 import { SignUpPanel } from "../features/indicators/SignUpPanel";
 import { NegotiationForm } from "../features/indicators/NegotiationForm";
 import { Comments } from "../features/indicators/Comments";
@@ -176,6 +177,7 @@ function IndicatorPage() {
           </>
         ) : null}
         {indicator.baselines.length === 0 && !indicator.baselinePending ? <p>No baseline has been set.</p> : null}
+        {mayEditTargets ? <BaselineEditors indicator={indicator} /> : null}
       </section>
 
       <section aria-labelledby="targets-heading" className="section">

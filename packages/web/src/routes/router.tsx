@@ -15,11 +15,13 @@ import { districtRoute } from "./district";
 import { submissionRoute } from "./submission";
 import { bulletinsRoute } from "./bulletins";
 import { signUpsRoute } from "./sign-ups";
+import { chooseIndicatorsRoute } from "./choose-indicators";
 
 const routeTree = rootRoute.addChildren([
   homeRoute,
   agreementRoute,
   indicatorRoute,
+  chooseIndicatorsRoute,
   outcomeRoute,
   freedomsRoute,
   catalogueRoute,

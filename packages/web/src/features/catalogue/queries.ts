@@ -1,9 +1,17 @@
 import { queryOptions } from "@tanstack/react-query";
-import { CatalogueView } from "@accord/domain";
-import { apiGet } from "../../api/client";
+import { CatalogueView, IndicatorDefinitionView } from "@accord/domain";
+import { apiGet, apiPath } from "../../api/client";
 
 export const catalogueQuery = () =>
   queryOptions({
     queryKey: ["indicators"],
     queryFn: ({ signal }) => apiGet("/api/indicators", CatalogueView, signal),
+  });
+
+/** One catalogue definition (its components, unit); 404 for an agreement's local indicator. */
+export const indicatorDefinitionQuery = (key: string) =>
+  queryOptions({
+    queryKey: ["indicators", key],
+    queryFn: ({ signal }) => apiGet(apiPath("indicators", key), IndicatorDefinitionView, signal),
+    retry: false,
   });

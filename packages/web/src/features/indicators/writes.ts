@@ -5,6 +5,7 @@
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { NegotiationEntryKind, NegotiationParty, SignUpRole, TargetForm } from "@accord/domain";
+import { BaselineView, PendingBaselineView } from "@accord/domain";
 import { apiPath, apiSend } from "../../api/client";
 import { CommentView, NegotiationEntryView, SavedTargetView, SignedUpView } from "../../api/contracts";
 
@@ -70,4 +71,31 @@ export function useRecordNegotiationEntry(slug: string, key: string) {
 
 export function useAddComment(slug: string, key: string) {
   return useAgreementWrite(slug, (body: { body: string }) => apiSend("POST", apiPath("agreements", slug, "indicators", key, "comments"), body, CommentView));
+}
+
+export interface SetBaselineBody {
+  component: string;
+  /** Exact decimal text, as the server stores it ("1183", "9.6"). */
+  value: string;
+  unit?: string;
+  period?: string;
+  source?: string;
+  written: string;
+  /** The version read; absent only for a component that had no baseline. */
+  version?: number;
+}
+
+export interface PendingBaselineBody {
+  reason: string;
+  /** YYYY-MM-DD */
+  expectedBy?: string;
+  written?: string;
+}
+
+export function useSetBaseline(slug: string, key: string) {
+  return useAgreementWrite(slug, (body: SetBaselineBody) => apiSend("PUT", apiPath("agreements", slug, "indicators", key, "baselines"), body, BaselineView));
+}
+
+export function useSetPendingBaseline(slug: string, key: string) {
+  return useAgreementWrite(slug, (body: PendingBaselineBody) => apiSend("PUT", apiPath("agreements", slug, "indicators", key, "baseline-pending"), body, PendingBaselineView));
 }
