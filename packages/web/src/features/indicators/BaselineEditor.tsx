@@ -13,6 +13,7 @@ import { ErrorSummary, StatusMessage, problemsFromChecks, problemsFromError, use
 import { indicatorDefinitionQuery } from "../catalogue/queries";
 import { componentWords } from "../../words";
 import { useSetBaseline, useSetPendingBaseline } from "./writes";
+import { EditableItem } from "../../components/EditableItem";
 
 /** "1,183" → "1183", "−2.5" → "-2.5"; null when it is not a plain decimal. */
 export function exactDecimal(text: string): string | null {
@@ -171,55 +172,29 @@ function BaselineForm({
 }
 
 function ComponentBaseline({ indicator, component, showComponent, defaultUnit }: { indicator: AgreementIndicatorPageView; component: string; showComponent: boolean; defaultUnit: string }) {
-  const [open, setOpen] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
-  const formId = useId();
   const existing = indicator.baselines.find((baseline) => baseline.component === component);
   const label = showComponent ? ` for ${componentWords(component)}` : "";
-
-  function close(message: string | null) {
-    setOpen(false);
-    setSaved(message);
-    requestAnimationFrame(() => toggle.current?.focus());
-  }
-
   return (
-    <li className="target-editor">
-      <div className="target-editor__row">
-        <span>
+    <EditableItem
+      current={
+        <>
           {showComponent ? <strong>{componentWords(component)}: </strong> : null}
           {existing ? `“${existing.written}”` : <span className="muted">no baseline yet</span>}
-        </span>
-        <Button
-          ref={toggle}
-          variant="outline"
-          size="compact-md"
-          aria-expanded={open}
-          aria-controls={open ? formId : undefined}
-          onClick={() => {
-            setSaved(null);
-            setOpen(!open);
-          }}
-        >
-          Set the baseline{label}
-        </Button>
-      </div>
-      <StatusMessage>{saved}</StatusMessage>
-      {open ? (
-        <div id={formId}>
-          <BaselineForm
-            indicator={indicator}
-            component={component}
-            label={label}
-            existing={existing}
-            defaultUnit={defaultUnit}
-            onCancel={() => close(null)}
-            onSaved={(baseline) => close(`The baseline${label} is saved: “${baseline.written}”.`)}
-          />
-        </div>
-      ) : null}
-    </li>
+        </>
+      }
+      buttonLabel={`Set the baseline${label}`}
+      renderForm={(close) => (
+        <BaselineForm
+          indicator={indicator}
+          component={component}
+          label={label}
+          existing={existing}
+          defaultUnit={defaultUnit}
+          onCancel={() => close(null)}
+          onSaved={(baseline) => close(`The baseline${label} is saved: “${baseline.written}”.`)}
+        />
+      )}
+    />
   );
 }
 

@@ -5,7 +5,7 @@
  * and a target worse than the baseline is pointed out. The version read is sent back, so a
  * change someone else saved meanwhile is shown rather than overwritten.
  */
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button, NativeSelect, TextInput, Title } from "@mantine/core";
 import {
   describeTarget,
@@ -19,9 +19,10 @@ import {
 } from "@accord/domain";
 import { ApiRequestError } from "../../api/client";
 import { SavedTargetView } from "../../api/contracts";
-import { ErrorSummary, StatusMessage, problemsFromChecks, problemsFromError, useFields, type Problems } from "../../components/FormProblems";
+import { ErrorSummary, problemsFromChecks, problemsFromError, useFields, type Problems } from "../../components/FormProblems";
 import { componentWords, polarityWords } from "../../words";
 import { useSetTarget } from "./writes";
+import { EditableItem } from "../../components/EditableItem";
 
 type FormName = TargetForm["form"];
 
@@ -347,51 +348,25 @@ function TargetYearForm({
 }
 
 function YearEditor({ indicator, slot, showComponent }: { indicator: AgreementIndicatorPageView; slot: YearSlot; showComponent: boolean }) {
-  const [open, setOpen] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
-  const formId = useId();
   const label = showComponent ? `${slot.year} (${componentWords(slot.component)})` : slot.year;
-
-  function close(message: string | null) {
-    setOpen(false);
-    setSaved(message);
-    requestAnimationFrame(() => toggle.current?.focus());
-  }
-
   return (
-    <li className="target-editor">
-      <div className="target-editor__row">
-        <span>
+    <EditableItem
+      current={
+        <>
           <strong>{label}:</strong> {slot.existing ? `“${slot.existing.written}”` : <span className="muted">no target yet</span>}
-        </span>
-        <Button
-          ref={toggle}
-          variant="outline"
-          size="compact-md"
-          aria-expanded={open}
-          aria-controls={open ? formId : undefined}
-          onClick={() => {
-            setSaved(null);
-            setOpen(!open);
-          }}
-        >
-          Edit target for {label}
-        </Button>
-      </div>
-      <StatusMessage>{saved}</StatusMessage>
-      {open ? (
-        <div id={formId}>
-          <TargetYearForm
-            indicator={indicator}
-            slot={slot}
-            label={label}
-            onCancel={() => close(null)}
-            onSaved={(target) => close(`The ${label} target is saved: “${target.written}”${target.value !== null ? `, which works out at ${target.value}` : ""}.`)}
-          />
-        </div>
-      ) : null}
-    </li>
+        </>
+      }
+      buttonLabel={`Edit target for ${label}`}
+      renderForm={(close) => (
+        <TargetYearForm
+          indicator={indicator}
+          slot={slot}
+          label={label}
+          onCancel={() => close(null)}
+          onSaved={(target) => close(`The ${label} target is saved: “${target.written}”${target.value !== null ? `, which works out at ${target.value}` : ""}.`)}
+        />
+      )}
+    />
   );
 }
 
