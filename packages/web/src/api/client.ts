@@ -52,6 +52,16 @@ export class ApiRequestError extends Error {
   }
 }
 
+/**
+ * What a versioned write's 409 says: the thing as it now stands (read with its schema),
+ * "unknown" when the server's copy cannot be read, or null when the error is not a conflict.
+ */
+export function staleVersion<T extends { version: number }>(error: unknown, schema: z.ZodType<T>): T | "unknown" | null {
+  if (!(error instanceof ApiRequestError) || !error.conflict) return null;
+  const current = schema.safeParse(error.current);
+  return current.success ? current.data : "unknown";
+}
+
 /** Query-string from an object, leaving out empty values. */
 export function queryString(params: Record<string, string | undefined>): string {
   const search = new URLSearchParams();

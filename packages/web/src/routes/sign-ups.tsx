@@ -9,11 +9,12 @@ import { signUpMatrixQuery, useSignUpToAll } from "../features/workflow/queries"
 import { usePermissions } from "../features/permissions/queries";
 import type { SignUpMatrixView } from "../api/contracts";
 import { Breadcrumbs } from "../components/Breadcrumbs";
-import { ErrorSummary, StatusMessage, problemsFromError, useFields, type Problems } from "../components/FormProblems";
+import { ErrorSummary, problemsFromError, useFields, type Problems } from "../components/FormProblems";
 import { Flag } from "../components/Flag";
 import { ScrollRegion } from "../components/ScrollRegion";
 import { useDocumentTitle } from "../components/useDocumentTitle";
 import { plural } from "../words";
+import { SignUpAnnouncement } from "../features/indicators/SignUpPanel";
 
 const roleCell: Record<SignUpRole, string> = { lead: "Lead*", statutory: "Statutory", "non-statutory": "Non-statutory" };
 
@@ -115,18 +116,7 @@ function SignUpToAll({ slug, matrix, signUpFor }: { slug: string; matrix: SignUp
           : `${nameOf(chosen)} signs up as a non-statutory partner.`}{" "}
         Targets it is already signed up to are left as they are.
       </p>
-      <StatusMessage>
-        {result ? (
-          <>
-            <p>{result.text}</p>
-            {result.duty ? (
-              <p className="statutory-duty">
-                <strong>Duty to have regard:</strong> {result.duty}
-              </p>
-            ) : null}
-          </>
-        ) : null}
-      </StatusMessage>
+      <SignUpAnnouncement announcement={result} />
       <ErrorSummary problems={problems} />
       <form onSubmit={submit} noValidate className="inline-form" aria-labelledby="sign-up-all-heading">
         {single ? null : (

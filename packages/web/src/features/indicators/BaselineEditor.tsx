@@ -8,7 +8,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Textarea, TextInput, Title } from "@mantine/core";
 import { BaselineView, type AgreementIndicatorPageView } from "@accord/domain";
-import { ApiRequestError } from "../../api/client";
+import { staleVersion } from "../../api/client";
 import { ErrorSummary, StatusMessage, problemsFromChecks, problemsFromError, useFields, type Problems } from "../../components/FormProblems";
 import { indicatorDefinitionQuery } from "../catalogue/queries";
 import { componentWords } from "../../words";
@@ -88,15 +88,14 @@ function BaselineForm({
           onSaved(saved);
         },
         onError: (error) => {
-          if (error instanceof ApiRequestError && error.conflict) {
+          const stale = staleVersion(error, BaselineView);
+          setConflict(stale);
+          if (stale !== null) {
             // Keep what was typed; take the version now current so saving again is deliberate.
-            const current = BaselineView.safeParse(error.current);
-            setConflict(current.success ? current.data : "unknown");
-            if (current.success) setVersion(current.data.version);
+            if (stale !== "unknown") setVersion(stale.version);
             setProblems(null);
             return;
           }
-          setConflict(null);
           setProblems(problemsFromError(error, fields));
         },
       },

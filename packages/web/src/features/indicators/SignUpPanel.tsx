@@ -22,6 +22,24 @@ function rolesOpenTo(organisation: Pick<OrganisationView, "statutory">): SignUpR
   return organisation.statutory ? ["lead", "statutory"] : ["lead", "non-statutory"];
 }
 
+/** What a sign-up did, and for a statutory partner the duty it now has (seed 000 §9). */
+export function SignUpAnnouncement({ announcement }: { announcement: { text: string; duty: string | null } | null }) {
+  return (
+    <StatusMessage>
+      {announcement ? (
+        <>
+          <p>{announcement.text}</p>
+          {announcement.duty ? (
+            <p className="statutory-duty">
+              <strong>Duty to have regard:</strong> {announcement.duty}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </StatusMessage>
+  );
+}
+
 export function SignUpPanel({ indicator, signUpFor }: { indicator: AgreementIndicatorPageView; signUpFor: string[] }) {
   const slug = indicator.agreement.slug;
   const organisations = useQuery(organisationsQuery());
@@ -83,18 +101,7 @@ export function SignUpPanel({ indicator, signUpFor }: { indicator: AgreementIndi
       <Title order={3} id="sign-up-heading" ref={heading} tabIndex={-1}>
         {single ? `Sign ${nameOf(chosen)} up` : "Sign an organisation up"}
       </Title>
-      <StatusMessage>
-        {announcement ? (
-          <>
-            <p>{announcement.text}</p>
-            {announcement.duty ? (
-              <p className="statutory-duty">
-                <strong>Duty to have regard:</strong> {announcement.duty}
-              </p>
-            ) : null}
-          </>
-        ) : null}
-      </StatusMessage>
+      <SignUpAnnouncement announcement={announcement} />
       <ErrorSummary problems={problems} />
       {withdrawable.length > 0 ? (
         <ul className="plain-list sign-up-list" aria-label="Sign-ups you may withdraw">

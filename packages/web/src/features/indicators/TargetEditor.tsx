@@ -17,7 +17,7 @@ import {
   type TargetForm,
   type TargetView,
 } from "@accord/domain";
-import { ApiRequestError } from "../../api/client";
+import { staleVersion } from "../../api/client";
 import { SavedTargetView } from "../../api/contracts";
 import { ErrorSummary, problemsFromChecks, problemsFromError, useFields, type Problems } from "../../components/FormProblems";
 import { componentWords, polarityWords } from "../../words";
@@ -212,16 +212,15 @@ function TargetYearForm({
           onSaved(saved);
         },
         onError: (error) => {
-          if (error instanceof ApiRequestError && error.conflict) {
+          const stale = staleVersion(error, SavedTargetView);
+          setConflict(stale);
+          if (stale !== null) {
             // Keep what the person typed; take the version now current, so saving again is a
             // deliberate choice made with the other change in view.
-            const current = SavedTargetView.safeParse(error.current);
-            setConflict(current.success ? current.data : "unknown");
-            if (current.success) setVersion(current.data.version);
+            if (stale !== "unknown") setVersion(stale.version);
             setProblems(null);
             return;
           }
-          setConflict(null);
           setProblems(problemsFromError(error, { ...fields, target: { ...fields.target, id: fields[figureField[draft.form]].id } }));
         },
       },
