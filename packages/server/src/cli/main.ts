@@ -6,6 +6,7 @@ import { AppError } from "../errors.js";
 import { migrateDatabase, openDatabase, repositoryRoot } from "../db/client.js";
 import type { Database } from "../db/client.js";
 import { loadDemo } from "../features/demo/load-demo.js";
+import { demoPassword } from "../features/auth/settings.js";
 import { getPositionSummary, listAgreements } from "../features/agreements/service.js";
 import { serve } from "./serve.js";
 import { draftBulletin } from "../features/bulletins/service.js";
@@ -71,6 +72,7 @@ program
       await migrateDatabase(database);
       const report = await loadDemo(database, dataFolder);
       print(`Loaded: ${report.loaded.join(", ") || "nothing new"}${report.alreadyPresent.length ? `; already present: ${report.alreadyPresent.join(", ")}` : ""}.`);
+      if (report.demoUsers > 0) print(`Demo accounts created: ${report.demoUsers} (password ${demoPassword}).`);
       print(`Reference data: ${report.areas} areas, ${report.organisations} organisations, ${report.indicatorDefinitions} indicator definitions.`);
     });
   });

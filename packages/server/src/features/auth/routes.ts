@@ -8,12 +8,11 @@ import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
 import { ensureAllowed } from "../../policy/authorize.js";
-import { recordAudit } from "../audit/record.js";
 import { Email, Password } from "../users/schema.js";
 import { SessionOptionsView, SessionView } from "@accord/domain";
 import { createApiToken, getUser, revokeApiToken } from "../users/service.js";
 import { sessionCookie } from "./plugin.js";
-import { hashPassword, passwordMatches } from "./secrets.js";
+import { accountForPassword, changeOwnPassword } from "./passwords.js";
 import { startSession } from "./sessions.js";
 import type { SingleSignOnSettings } from "./single-sign-on.js";
 import { demoPassword, isDemo } from "./settings.js";
@@ -77,9 +76,8 @@ export function authRoutes(db: Db, singleSignOn: SingleSignOnSettings | null): F
         if ((await recentFailures(db, t.signInFailures.address, request.ip)) >= failuresPerAddress) {
           throw new AppError("RATE_LIMITED", "Too many failed sign-ins from this address. Wait 15 minutes and try again.");
         }
-        const [user] = await db.select().from(t.users).where(eq(t.users.email, email));
-        const ok = user && !user.disabled && user.passwordHash !== null && (await passwordMatches(user.passwordHash, password));
-        if (!ok || !user) {
+        const user = await accountForPassword(db, email, password);
+        if (!user) {
           await db.insert(t.signInFailures).values({ email, address: request.ip });
           throw new AppError("UNAUTHENTICATED", "The e-mail address or password is not right.", { field: "password" });
         }
@@ -100,7 +98,7 @@ export function authRoutes(db: Db, singleSignOn: SingleSignOnSettings | null): F
         config: { access: "manageOwnAccount" },
         schema: {
           tags: ["session"],
-          summary: "Change your password",
+          summary: "Change your password (ends your other sessions and revokes your API tokens)",
           body: z.object({ currentPassword: z.string().min(1, "must not be empty").max(200), newPassword: Password }).strict(),
           response: { 204: z.null(), ...errors },
         },
@@ -109,15 +107,7 @@ export function authRoutes(db: Db, singleSignOn: SingleSignOnSettings | null): F
         ensureAllowed(request.actor, "manageOwnAccount", { type: "ownAccount" });
         const actor = request.actor;
         if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");
-        const [user] = await db.select().from(t.users).where(eq(t.users.id, actor.id));
-        if (!user?.passwordHash || !(await passwordMatches(user.passwordHash, request.body.currentPassword))) {
-          throw new AppError("BAD_REQUEST", "The current password is not right.", { field: "currentPassword" });
-        }
-        const passwordHash = await hashPassword(request.body.newPassword);
-        await db.transaction(async (tx) => {
-          await tx.update(t.users).set({ passwordHash, version: user.version + 1 }).where(eq(t.users.id, actor.id));
-          await recordAudit(tx, { actor, action: "password.change", entityType: "user", entityId: actor.id, agreementId: null, before: null, after: null });
-        });
+        await changeOwnPassword({ db, actor, keepSessionId: request.sessionId, ...request.body });
         return reply.status(204).send(null);
       },
     );

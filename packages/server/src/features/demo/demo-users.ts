@@ -1,12 +1,11 @@
 /**
  * One demo account per role, from the Kent data, so each kind of user can be tried at once.
- * Created only when the database has no accounts yet; they share one demo password, which the
- * sign-in page shows only in demo mode.
+ * They share one demo password, which the sign-in page shows only in demo mode.
  */
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
-import { demoPassword, writeSetting } from "../auth/settings.js";
+import { demoPassword, isDemo, writeSetting } from "../auth/settings.js";
 import type { GrantBody } from "../users/schema.js";
 import { createUser, grantRole } from "../users/service.js";
 
@@ -47,13 +46,35 @@ export const demoUsers: DemoUser[] = [
   { email: "member@kent.example", name: "County Councillor (viewer)", organisation: "kent-county-council", grants: [{ role: "viewer" }] },
 ];
 
+/**
+ * Creates the demo accounts that are missing and then marks the database as a demo, so a load
+ * that was stopped half-way is completed by the next one. A database with any account that is
+ * not a demo account is a real installation: it never gets accounts with a published password.
+ * Called inside the demo load's transaction, so normally all of it or none of it is kept.
+ */
 export async function createDemoUsers(db: Db): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(t.users);
-  if ((row?.n ?? 0) > 0) return 0;
+  if (await isDemo(db)) return 0;
+  const existing = await db.select({ id: t.users.id, email: t.users.email }).from(t.users);
+  const demoEmails = new Set(demoUsers.map((demo) => demo.email));
+  if (existing.some((user) => !demoEmails.has(user.email))) return 0;
+  const stopAfter = Number(process.env.ACCORD_TEST_STOP_DEMO_AFTER_ACCOUNTS ?? "NaN");
+  let created = 0;
   for (const demo of demoUsers) {
-    const { user } = await createUser({ db, caller: "command-line", email: demo.email, name: demo.name, organisation: demo.organisation, password: demoPassword });
-    for (const grant of demo.grants) await grantRole({ db, caller: "command-line", userId: user.id, grant });
+    const found = existing.find((user) => user.email === demo.email);
+    let userId = found?.id;
+    if (userId === undefined) {
+      const { user } = await createUser({ db, caller: "command-line", email: demo.email, name: demo.name, organisation: demo.organisation, password: demoPassword, demoAccount: true });
+      userId = user.id;
+      created += 1;
+    }
+    // An account left without its roles by an earlier, stopped load gets them now.
+    const [grants] = await db.select({ n: count() }).from(t.roleGrants).where(eq(t.roleGrants.userId, userId));
+    if ((grants?.n ?? 0) === 0) {
+      for (const grant of demo.grants) await grantRole({ db, caller: "command-line", userId, grant });
+    }
+    // Only the interruption test sets this: the process dies here as if killed, without cleaning up.
+    if (created === stopAfter) process.kill(process.pid, "SIGKILL");
   }
   await writeSetting(db, "demo", "true");
-  return demoUsers.length;
+  return created;
 }

@@ -1,6 +1,7 @@
 /**
- * Loads the Kent demo (reference data and both agreements) from data/ in one transaction.
- * Idempotent: reference data is upserted, and an agreement already present is left alone.
+ * Loads the Kent demo (reference data, both agreements and the demo accounts) from data/ in one
+ * transaction. Idempotent: reference data is upserted, an agreement already present is left
+ * alone, and demo accounts missing from an earlier, interrupted load are created.
  */
 import { eq, inArray, sql } from "drizzle-orm";
 import { financialYearsBetween, indicatorKey, isNationalIndicator, targetValue } from "@accord/domain";
@@ -450,8 +451,10 @@ export async function loadDemo(database: Database, dataFolder: string): Promise<
       await insertAgreement(context, agreement, areaIds);
       report.loaded.push(agreement.slug);
     }
+    // In the same transaction, after the agreements (officers' grants name their indicators):
+    // a load stopped half-way keeps nothing, and the next one does it all.
+    report.demoUsers = await createDemoUsers(tx);
     return report;
   });
-  // After the agreements exist, since officers' grants name their indicators.
-  return { ...loaded, demoUsers: await createDemoUsers(database.db) };
+  return loaded;
 }

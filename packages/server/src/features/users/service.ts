@@ -10,6 +10,7 @@ import { AppError, notFound } from "../../errors.js";
 import { ensureAllowed } from "../../policy/authorize.js";
 import type { Actor } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
+import { ensureStrongPassword } from "../auth/password-strength.js";
 import { generatePassword, hashPassword, newToken, tokenHash } from "../auth/secrets.js";
 import type { GrantBody, UserView } from "./schema.js";
 
@@ -36,6 +37,11 @@ export async function createUser(options: {
   organisation?: string | undefined;
   /** Chosen password; when absent a one-time password is generated and returned. */
   password?: string | undefined;
+  /**
+   * The demo's accounts share the password the demo's sign-in page prints, which the strength
+   * check refuses by design (it is a word this site uses); nobody else may skip the check.
+   */
+  demoAccount?: boolean;
 }): Promise<{ user: UserView; password: string }> {
   const { db, caller } = options;
   // A manager of any agreement may invite people; what they may do comes with the grants.
@@ -44,6 +50,7 @@ export async function createUser(options: {
   }
   const organisationId = options.organisation ? (await organisationBySlug(db, options.organisation, "organisation")).id : null;
   const password = options.password ?? generatePassword();
+  if (!options.demoAccount) ensureStrongPassword(password, "password", { email: options.email, name: options.name });
   const passwordHash = await hashPassword(password);
   const id = await db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, options.email));
