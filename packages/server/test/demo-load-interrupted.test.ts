@@ -8,7 +8,10 @@ import { createTestDatabase } from "./support/database.js";
 import type { TestDatabase } from "./support/database.js";
 import { runAccord } from "./support/cli.js";
 import { demoUsers } from "../src/features/demo/demo-users.js";
-import { openDatabase } from "../src/db/client.js";
+import { resolve } from "node:path";
+import { eq, notInArray } from "drizzle-orm";
+import { openDatabase, repositoryRoot } from "../src/db/client.js";
+import { loadDemo } from "../src/features/demo/load-demo.js";
 import { isDemo } from "../src/features/auth/settings.js";
 import * as t from "../src/db/schema/index.js";
 
@@ -49,5 +52,42 @@ describe("accord seed --demo after an interrupted first load", () => {
 
     const agreements = JSON.parse((await runAccord(["agreements", "--json"], database.env)).stdout) as { slug: string }[];
     expect(agreements.map((agreement) => agreement.slug)).toEqual(["kent-ka1", "kent-ka2"]);
+  });
+});
+
+describe("loading the demo into a database an earlier version left half-done", () => {
+  it("creates the missing demo accounts and their roles, and marks the demo", async () => {
+    const half = await createTestDatabase();
+    try {
+      // What an interrupted load by the earlier version left: two accounts, no demo mark.
+      const kept = demoUsers.slice(0, 2).map((user) => user.email);
+      await half.db.delete(t.users).where(notInArray(t.users.email, kept));
+      await half.db.delete(t.settings).where(eq(t.settings.key, "demo"));
+      const report = await loadDemo(half, resolve(repositoryRoot, "data"));
+      expect(report.demoUsers).toBe(demoUsers.length - 2);
+      const users = await half.db.select({ email: t.users.email }).from(t.users);
+      expect(users.map((user) => user.email).sort()).toEqual(demoUsers.map((user) => user.email).sort());
+      const grants = await half.db.select({ id: t.roleGrants.id }).from(t.roleGrants);
+      expect(grants.length).toBe(demoUsers.reduce((sum, user) => sum + user.grants.length, 0));
+      expect(await isDemo(half.db)).toBe(true);
+    } finally {
+      await half.destroy();
+    }
+  });
+
+  it("never adds demo accounts, with their published password, to an installation with its own accounts", async () => {
+    const real = await createTestDatabase({ empty: true });
+    try {
+      await real.migrate();
+      await real.db.insert(t.users).values({ email: "first.manager@council.example", name: "First Manager", passwordHash: null });
+      const report = await loadDemo(real, resolve(repositoryRoot, "data"));
+      expect(report.loaded).toEqual(["kent-ka1", "kent-ka2"]);
+      expect(report.demoUsers).toBe(0);
+      const users = await real.db.select({ email: t.users.email }).from(t.users);
+      expect(users.map((user) => user.email)).toEqual(["first.manager@council.example"]);
+      expect(await isDemo(real.db)).toBe(false);
+    } finally {
+      await real.destroy();
+    }
   });
 });

@@ -14,6 +14,8 @@ import { referenceRoutes } from "../features/reference/routes.js";
 import { registerErrorHandling } from "./errors.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 import { collectRouteTable } from "./route-table.js";
+import { parseTrustProxy } from "./trust-proxy.js";
+import type { TrustProxy } from "./trust-proxy.js";
 import { registerAuthentication } from "../features/auth/plugin.js";
 import { cookieSecret } from "../features/auth/settings.js";
 import { authRoutes } from "../features/auth/routes.js";
@@ -34,12 +36,15 @@ export interface AppOptions {
   /** Built web app; defaults to packages/web/dist. */
   webRoot?: string;
   logger?: boolean;
+  /** Which reverse proxies' X-Forwarded-* headers to believe; by default from ACCORD_TRUST_PROXY. */
+  trustProxy?: TrustProxy;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
     bodyLimit: 1_000_000,
+    trustProxy: options.trustProxy ?? parseTrustProxy(process.env.ACCORD_TRUST_PROXY),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
