@@ -1,5 +1,8 @@
 // PGlite only: a PostgreSQL server has its own locking; an embedded data folder needs ours.
 import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "./support/database.js";
 import type { TestDatabase } from "./support/database.js";
@@ -41,5 +44,37 @@ describe("the data folder lock", () => {
     // Once the first has stopped, the folder can be opened again.
     const after = await runAccord(["agreements", "--json"], database.env);
     expect(after.code).toBe(0);
+  });
+
+  describe("a lock file naming a live process that is not Accord", () => {
+    // A program that happens to have the pid an earlier Accord process had, as after a crash and
+    // a restart of the machine.
+    let other: ChildProcess;
+    beforeAll(async () => {
+      other = spawn("sleep", ["120"], { stdio: "ignore" });
+      await new Promise<void>((resolve) => other.once("spawn", () => resolve()));
+    });
+    afterAll(() => {
+      other.kill("SIGKILL");
+    });
+    const lockFile = (): string => join(database.env.ACCORD_DATA_DIR ?? "", "accord.lock");
+
+    it("does not block start when the lock records another start time for that pid", async () => {
+      const myStart = readFileSync(`/proc/${process.pid}/stat`, "utf8");
+      const boot = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+      const startTime = myStart.slice(myStart.lastIndexOf(")") + 2).split(" ")[19];
+      writeFileSync(lockFile(), `${other.pid}\n${boot} ${startTime}\n`);
+      const result = await runAccord(["agreements", "--json"], database.env);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(existsSync(lockFile())).toBe(false);
+    });
+
+    it("does not block start when an earlier version's lock (a pid alone) names a program that is not Accord", async () => {
+      writeFileSync(lockFile(), `${other.pid}\n`);
+      const result = await runAccord(["agreements", "--json"], database.env);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+    });
   });
 });
