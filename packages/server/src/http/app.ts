@@ -5,7 +5,6 @@ import Fastify from "fastify";
 import type { FastifyInstance } from "fastify";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
-import fastifySwaggerUi from "@fastify/swagger-ui";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Database } from "../db/client.js";
 import { repositoryRoot } from "../db/client.js";
@@ -13,6 +12,7 @@ import { agreementRoutes } from "../features/agreements/routes.js";
 import { referenceRoutes } from "../features/reference/routes.js";
 import { registerErrorHandling } from "./errors.js";
 import { registerSecurityHeaders } from "./security-headers.js";
+import { apiTitle, registerApiDocs } from "./api-docs.js";
 import { collectRouteTable } from "./route-table.js";
 import { parseTrustProxy } from "./trust-proxy.js";
 import type { TrustProxy } from "./trust-proxy.js";
@@ -56,11 +56,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: "Accord API", description: "Local Area Agreements: agreements, indicators, baselines, targets, partners.", version: "0.1.0" },
+      info: {
+        title: apiTitle,
+        description: "Local Area Agreements: agreements, indicators, baselines, targets, partners. [Back to Accord](/)",
+        version: "0.1.0",
+      },
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  await registerApiDocs(app);
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
 
   const singleSignOn = options.singleSignOn === undefined ? singleSignOnFromEnvironment() : options.singleSignOn;

@@ -15,13 +15,13 @@ const contentSecurityPolicy = [
 ].join("; ");
 
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook("onSend", async (request, reply, payload) => {
+  app.addHook("onSend", async (_request, reply, payload) => {
     reply.header("X-Content-Type-Options", "nosniff");
     reply.header("Referrer-Policy", "strict-origin-when-cross-origin");
     reply.header("X-Frame-Options", "DENY");
-    // Swagger UI sets its own CSP (staticCSP), and so do the self-contained printable documents;
-    // everything else gets ours.
-    if (!request.url.startsWith("/api/docs") && reply.getHeader("Content-Security-Policy") === undefined) {
+    // The self-contained printable documents set their own; everything else, the API
+    // documentation included, gets ours.
+    if (reply.getHeader("Content-Security-Policy") === undefined) {
       reply.header("Content-Security-Policy", contentSecurityPolicy);
     }
     return payload;
