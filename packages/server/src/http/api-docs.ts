@@ -11,11 +11,24 @@ import { repositoryRoot } from "../db/client.js";
 
 export const apiTitle = "Accord API";
 
-// Swagger UI's base layout has no top bar (the stock logo and a box for loading any other URL);
-// this gives the page the margins the top bar's layout had.
+// Swagger UI's base layout has no top bar (the stock logo and a box for loading any other URL).
+// Its stock colours are too faint for WCAG AA (white on light blue "GET", grey version badges,
+// light-blue links), and its highlighted examples scroll sideways without keyboard access:
+// darker colours, and examples that wrap instead.
 const accordCss = `
 .swagger-ui .wrapper { max-width: 1200px; }
 .swagger-ui .information-container { padding-top: 1rem; }
+.swagger-ui .info a, .swagger-ui a.nostyle { color: #1a5dab; }
+.swagger-ui .info .title small { background: #3b4151; }
+.swagger-ui .info .title small.version-stamp { background: #1f5f3f; }
+.swagger-ui .info .title small pre { color: #ffffff; }
+.swagger-ui .info .base-url, .swagger-ui .info .url { color: #3b4151; }
+.swagger-ui .opblock.opblock-get .opblock-summary-method { background: #1a5dab; }
+.swagger-ui .opblock.opblock-post .opblock-summary-method { background: #1f7a4d; }
+.swagger-ui .opblock.opblock-put .opblock-summary-method { background: #8a4b00; }
+.swagger-ui .opblock.opblock-patch .opblock-summary-method { background: #16716b; }
+.swagger-ui .opblock.opblock-delete .opblock-summary-method { background: #b3261e; }
+.swagger-ui .highlight-code > .microlight, .swagger-ui .microlight { max-height: none; overflow: visible; white-space: pre-wrap; word-break: break-word; }
 `;
 
 export async function registerApiDocs(app: FastifyInstance): Promise<void> {
@@ -24,7 +37,8 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
     routePrefix: "/api/docs",
     // No policy of its own: the security headers give it the one every page has.
     staticCSP: false,
-    uiConfig: { layout: "BaseLayout", deepLinking: true },
+    // Deep links put a link inside each operation's button (nested controls, too small a target).
+    uiConfig: { layout: "BaseLayout", deepLinking: false, syntaxHighlight: false },
     theme: {
       title: apiTitle,
       css: [{ filename: "accord.css", content: accordCss }],
