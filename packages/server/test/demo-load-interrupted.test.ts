@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "./support/database.js";
 import type { TestDatabase } from "./support/database.js";
 import { runAccord } from "./support/cli.js";
-import { demoUsers } from "../src/features/demo/demo-users.js";
+import { demoLoadUnfinished, demoUsers } from "../src/features/demo/demo-users.js";
 import { resolve } from "node:path";
 import { eq, notInArray } from "drizzle-orm";
 import { openDatabase, repositoryRoot } from "../src/db/client.js";
@@ -63,6 +63,8 @@ describe("loading the demo into a database an earlier version left half-done", (
       const kept = demoUsers.slice(0, 2).map((user) => user.email);
       await half.db.delete(t.users).where(notInArray(t.users.email, kept));
       await half.db.delete(t.settings).where(eq(t.settings.key, "demo"));
+      // What `accord start` asks before deciding to load the demo again.
+      expect(await demoLoadUnfinished(half.db)).toBe(true);
       const report = await loadDemo(half, resolve(repositoryRoot, "data"));
       expect(report.demoUsers).toBe(demoUsers.length - 2);
       const users = await half.db.select({ email: t.users.email }).from(t.users);
@@ -70,6 +72,7 @@ describe("loading the demo into a database an earlier version left half-done", (
       const grants = await half.db.select({ id: t.roleGrants.id }).from(t.roleGrants);
       expect(grants.length).toBe(demoUsers.reduce((sum, user) => sum + user.grants.length, 0));
       expect(await isDemo(half.db)).toBe(true);
+      expect(await demoLoadUnfinished(half.db)).toBe(false);
     } finally {
       await half.destroy();
     }

@@ -4,6 +4,7 @@ import { count } from "drizzle-orm";
 import { migrateDatabase, openDatabase, repositoryRoot } from "../db/client.js";
 import { agreements } from "../db/schema/index.js";
 import { loadDemo } from "../features/demo/load-demo.js";
+import { demoLoadUnfinished } from "../features/demo/demo-users.js";
 import { buildApp } from "../http/app.js";
 import { AppError } from "../errors.js";
 
@@ -27,9 +28,9 @@ export async function serve(options: ServeOptions): Promise<void> {
     if (options.migrate) await migrateDatabase(database);
     if (options.loadDemoWhenEmpty) {
       const [row] = await database.db.select({ n: count() }).from(agreements);
-      if ((row?.n ?? 0) === 0) {
+      if ((row?.n ?? 0) === 0 || (await demoLoadUnfinished(database.db))) {
         const report = await loadDemo(database, resolve(repositoryRoot, "data"));
-        process.stdout.write(`Loaded the Kent demo: ${report.loaded.join(", ")}.\n`);
+        process.stdout.write(`Loaded the Kent demo: ${[...report.loaded, `${report.demoUsers} demo accounts`].join(", ")}.\n`);
       }
     }
     const app = await buildApp({ database, logger: process.env.ACCORD_LOG !== "off" });

@@ -46,6 +46,16 @@ export const demoUsers: DemoUser[] = [
   { email: "member@kent.example", name: "County Councillor (viewer)", organisation: "kent-county-council", grants: [{ role: "viewer" }] },
 ];
 
+const demoEmails = new Set(demoUsers.map((demo) => demo.email));
+const onlyDemoAccounts = (users: { email: string }[]): boolean => users.every((user) => demoEmails.has(user.email));
+
+/** Whether an earlier load was stopped before it finished: some demo accounts, no demo mark. */
+export async function demoLoadUnfinished(db: Db): Promise<boolean> {
+  if (await isDemo(db)) return false;
+  const existing = await db.select({ email: t.users.email }).from(t.users);
+  return existing.length > 0 && onlyDemoAccounts(existing);
+}
+
 /**
  * Creates the demo accounts that are missing and then marks the database as a demo, so a load
  * that was stopped half-way is completed by the next one. A database with any account that is
@@ -55,8 +65,7 @@ export const demoUsers: DemoUser[] = [
 export async function createDemoUsers(db: Db): Promise<number> {
   if (await isDemo(db)) return 0;
   const existing = await db.select({ id: t.users.id, email: t.users.email }).from(t.users);
-  const demoEmails = new Set(demoUsers.map((demo) => demo.email));
-  if (existing.some((user) => !demoEmails.has(user.email))) return 0;
+  if (!onlyDemoAccounts(existing)) return 0;
   const stopAfter = Number(process.env.ACCORD_TEST_STOP_DEMO_AFTER_ACCOUNTS ?? "NaN");
   let created = 0;
   for (const demo of demoUsers) {
