@@ -52,7 +52,8 @@ describe("accord seed --demo after an interrupted first load", () => {
 
     const agreements = JSON.parse((await runAccord(["agreements", "--json"], database.env)).stdout) as { slug: string }[];
     expect(agreements.map((agreement) => agreement.slug)).toEqual(["kent-ka1", "kent-ka2"]);
-  });
+    // Three child processes, each loading or reading the whole demo: more than the default minute on a busy machine.
+  }, 300_000);
 });
 
 describe("loading the demo into a database an earlier version left half-done", () => {
