@@ -215,6 +215,17 @@ describe("account page", () => {
       await page.getByRole("button", { name: "Change password" }).click();
       await page.getByRole("alert").filter({ hasText: "at least 12 characters" }).waitFor();
 
+      // Long enough, but easy to guess: the server says why, beside the field.
+      await page.getByLabel("New password", { exact: true }).fill("aaaaaaaaaaaa");
+      await page.getByLabel("New password again").fill("aaaaaaaaaaaa");
+      await page.getByRole("button", { name: "Change password" }).click();
+      await page.getByRole("alert").filter({ hasText: "too easy to guess" }).waitFor();
+      const weak = page.getByLabel("New password", { exact: true });
+      expect(await weak.getAttribute("aria-invalid")).toBe("true");
+      const describedBy = ((await weak.getAttribute("aria-describedby")) ?? "").split(/\s+/).filter((id) => id !== "");
+      const descriptions = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).innerText()));
+      expect(descriptions.join(" ")).toMatch(/Repeated characters like "aaa" are easy to guess/);
+
       const newPassword = "thanet margate ramsgate broadstairs";
       await page.getByLabel("New password", { exact: true }).fill(newPassword);
       await page.getByLabel("New password again").fill(newPassword);

@@ -38,7 +38,7 @@ export function ChangePasswordForm() {
           setCurrentPassword("");
           setNewPassword("");
           setConfirmPassword("");
-          setChanged("Your password is changed. Use the new one next time you sign in.");
+          setChanged("Your password is changed. Use the new one next time you sign in. You stay signed in here; your other sessions have ended and your API tokens no longer work.");
         },
         onError: (error) => setProblems(problemsFromError(error, fields)),
       },
