@@ -23,6 +23,7 @@ import {
   TitleStatus,
 } from "./vocabulary.js";
 import { TargetForm } from "./target-forms.js";
+import { Role } from "./accounts-api.js";
 
 export const ApiError = z.object({
   error: z.object({
@@ -290,3 +291,70 @@ export const PositionSummaryView = z.object({
   byIndicator: z.array(z.object({ code: z.string(), kind: AgreementIndicatorKind, status: NegotiationStatus })),
 });
 export type PositionSummaryView = z.infer<typeof PositionSummaryView>;
+
+// ---------- partner sign-up in bulk and the pre-submission check ----------
+
+/** GET …/sign-up-matrix: organisations × the designated and statutory indicators. */
+export const SignUpMatrixView = z.object({
+  indicators: z.array(z.object({ key: z.string(), code: z.string(), title: z.string(), theme: z.string(), hasLead: z.boolean() })),
+  organisations: z.array(z.object({ slug: z.string(), name: z.string(), statutory: z.boolean(), signUps: z.record(z.string(), SignUpRole) })),
+});
+export type SignUpMatrixView = z.infer<typeof SignUpMatrixView>;
+
+/** POST …/sign-ups ("sign up to all designated targets"). */
+export const SignedUpToAllView = z.object({ signedUp: z.array(z.string()), alreadySignedUp: z.array(z.string()), statutoryDuty: z.string().nullable() });
+export type SignedUpToAllView = z.infer<typeof SignedUpToAllView>;
+
+/** DELETE …/sign-ups/:organisation: the supporting sign-ups withdrawn, and the lead ones kept. */
+export const WithdrawnFromAllView = z.object({ withdrawn: z.array(z.string()), keptAsLead: z.array(z.string()) });
+export type WithdrawnFromAllView = z.infer<typeof WithdrawnFromAllView>;
+
+/** GET …/submission-check: what blocks sign-off; `indicator` is the key of the indicator a problem is about. */
+export const SubmissionCheckView = z.object({
+  agreement: z.string(),
+  asAt: z.string(),
+  ready: z.boolean(),
+  problems: z.array(z.object({ subject: z.string(), indicator: z.string().nullable(), rule: z.string(), message: z.string() })),
+});
+export type SubmissionCheckView = z.infer<typeof SubmissionCheckView>;
+
+// ---------- "my work": where a signed-in person starts ----------
+
+/** Where a piece of work is done, for the web app to link to. */
+export const MyWorkLink = z.discriminatedUnion("page", [
+  z.object({ page: z.literal("indicator"), key: z.string() }),
+  z.object({ page: z.literal("outcome"), number: z.number().int() }),
+  z.object({ page: z.literal("district"), code: z.string() }),
+  z.object({ page: z.literal("agreement") }),
+  z.object({ page: z.literal("sign-ups") }),
+  z.object({ page: z.literal("submission") }),
+  z.object({ page: z.literal("bulletins") }),
+]);
+export type MyWorkLink = z.infer<typeof MyWorkLink>;
+
+export const MyWorkItem = z.object({ text: z.string(), link: MyWorkLink });
+export type MyWorkItem = z.infer<typeof MyWorkItem>;
+
+/** What one of the person's roles asks of them in one agreement, most pressing first. */
+export const MyWorkSection = z.object({
+  role: Role,
+  title: z.string(),
+  summary: z.string(),
+  items: z.array(MyWorkItem),
+});
+export type MyWorkSection = z.infer<typeof MyWorkSection>;
+
+export const MyWorkView = z.object({
+  asAt: z.string(),
+  agreements: z.array(
+    z.object({
+      slug: z.string(),
+      name: z.string(),
+      shortName: z.string(),
+      status: AgreementStatus,
+      deadline: z.object({ name: z.string(), date: z.string(), daysLeft: z.number().int() }).nullable(),
+      sections: z.array(MyWorkSection),
+    }),
+  ),
+});
+export type MyWorkView = z.infer<typeof MyWorkView>;

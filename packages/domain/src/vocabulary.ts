@@ -100,6 +100,13 @@ export const signUpRoles = ["lead", "statutory", "non-statutory"] as const;
 export const SignUpRole = z.enum(signUpRoles);
 export type SignUpRole = z.infer<typeof SignUpRole>;
 
+/**
+ * Seed 000 §9: what signing up means for a statutory partner. Shared so the web app can say it
+ * before someone confirms a sign-up, in the words the server answers with after it.
+ */
+export const statutoryDutyText =
+  "As a statutory partner you now have a duty to have regard to this target in your own business planning and performance management (Local Government and Public Involvement in Health Act 2007).";
+
 /** Seed 003: each outcome has lead partner(s), principal and secondary other partners. */
 export const outcomePartnerRoles = ["lead", "principal", "secondary", "government-department"] as const;
 export const OutcomePartnerRole = z.enum(outcomePartnerRoles);
@@ -162,3 +169,8 @@ export const negotiationEntryKinds = [
 ] as const;
 export const NegotiationEntryKind = z.enum(negotiationEntryKinds);
 export type NegotiationEntryKind = z.infer<typeof NegotiationEntryKind>;
+
+/** "1 indicator", "2 indicators" (the web app and the server's sentences count alike). */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}

@@ -118,10 +118,8 @@ export function componentWords(component: string): string {
 /** Path-safe key of an indicator code, the same function the server uses: "NI 47" → "ni-47". */
 export { indicatorKey } from "@accord/domain";
 
-/** "1 indicator", "2 indicators". */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`;
-}
+/** "1 indicator", "2 indicators": the same words the server writes. */
+export { plural } from "@accord/domain";
 
 export const roleWords: Record<"manager" | "officer" | "partner" | "government" | "lsp" | "viewer", string> = {
   manager: "Agreement manager",

@@ -28,6 +28,7 @@ import { negotiationRoutes } from "../features/negotiation/routes.js";
 import { choosingRoutes } from "../features/choosing/routes.js";
 import { bulletinRoutes } from "../features/bulletins/routes.js";
 import { submissionRoutes } from "../features/submission/routes.js";
+import { myWorkRoutes } from "../features/my-work/routes.js";
 
 export interface AppOptions {
   database: Database;
@@ -68,7 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
 
   const singleSignOn = options.singleSignOn === undefined ? singleSignOnFromEnvironment() : options.singleSignOn;
-  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes]) {
+  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes]) {
     await app.register(routes(db), { prefix: "/api" });
   }
   await app.register(authRoutes(db, singleSignOn), { prefix: "/api" });

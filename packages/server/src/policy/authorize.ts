@@ -60,7 +60,7 @@ export type Decision = { allowed: true } | { allowed: false; status: 401 | 403; 
 const allow: Decision = { allowed: true };
 const deny = (reason: string): Decision => ({ allowed: false, status: 403, reason });
 
-function grantsIn(actor: Actor, agreementId: number): Grant[] {
+export function grantsIn(actor: Actor, agreementId: number): Grant[] {
   return actor.grants.filter((grant) => grant.agreementId === null || grant.agreementId === agreementId);
 }
 

@@ -85,20 +85,7 @@ export const NegotiationOverviewView = z.object({
   openIndicators: z.array(z.string()),
 });
 
-export const SignUpMatrixView = z.object({
-  indicators: z.array(z.object({ key: z.string(), code: z.string(), hasLead: z.boolean() })),
-  organisations: z.array(z.object({ slug: z.string(), name: z.string(), statutory: z.boolean(), signUps: z.record(z.string(), SignUpRole) })),
-});
-export type SignUpMatrixView = z.infer<typeof SignUpMatrixView>;
-
-export const SignedUpToAllView = z.object({ signedUp: z.array(z.string()), alreadySignedUp: z.array(z.string()), statutoryDuty: z.string().nullable() });
-
-export const SubmissionCheckView = z.object({
-  agreement: z.string(),
-  asAt: z.string(),
-  ready: z.boolean(),
-  problems: z.array(z.object({ subject: z.string(), rule: z.string(), message: z.string() })),
-});
+export { SignUpMatrixView, SignedUpToAllView, WithdrawnFromAllView, SubmissionCheckView, MyWorkView } from "@accord/domain";
 export const SubmittedView = z.object({ status: z.string(), revision: z.number().int() });
 
 export const BulletinView = z.object({

@@ -4,7 +4,6 @@
  * with the next deadline and what is still open. Issuing one records it; the next starts there.
  */
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
-import { isNegotiationOpen, statusAsAt } from "@accord/domain";
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
@@ -14,6 +13,7 @@ import type { Actor } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
 import { isoTimestamp } from "../../db/timestamps.js";
 import { getAgreement } from "../agreements/service.js";
+import { negotiationOverview } from "../negotiation/overview.js";
 
 export const BulletinView = z.object({
   agreement: z.string(),
@@ -128,15 +128,7 @@ export async function draftBulletin(db: Db, actor: Actor | null, slug: string, s
     list.push({ at: isoTimestamp(event.at), actor: event.actor, text: described.text });
     sections.set(described.section, list);
   }
-  const today = new Date().toISOString().slice(0, 10);
-  const next = agreement.detail.deadlines.find((deadline) => deadline.date >= today) ?? agreement.detail.deadlines.at(-1);
-  const openIndicators = agreement.indicators
-    .filter((indicator) => indicator.kind === "designated" && indicator.state === "active")
-    .filter((indicator) => {
-      const status = statusAsAt(indicator.statusHistory, today);
-      return status === "not-started" || isNegotiationOpen(status);
-    })
-    .map((indicator) => indicator.code);
+  const overview = negotiationOverview(agreement, new Date().toISOString().slice(0, 10));
   const view = {
     agreement: slug,
     number: (last?.number ?? 0) + 1,
@@ -144,7 +136,7 @@ export async function draftBulletin(db: Db, actor: Actor | null, slug: string, s
     issuedAt: null,
     since: from,
     sections: (Object.keys(sectionTitles) as Section[]).filter((key) => sections.has(key)).map((key) => ({ title: sectionTitles[key], items: sections.get(key) ?? [] })),
-    deadline: next ? { name: next.name, date: next.date, open: openIndicators.length, openIndicators } : null,
+    deadline: overview.deadline ? { name: overview.deadline.name, date: overview.deadline.date, open: overview.open, openIndicators: overview.openIndicators } : null,
   };
   return { ...view, text: asText(view, agreement.detail.name) };
 }
@@ -154,6 +146,10 @@ export async function issueBulletin(options: { db: Db; actor: Actor | null; slug
   const agreement = await getAgreement(db, slug);
   ensureAllowed(actor, "update", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published });
   const draft = await draftBulletin(db, actor, slug, options.since);
+  // A bulletin with nothing in it would only teach 200 readers to ignore the next one.
+  if (draft.sections.length === 0) {
+    throw new AppError("CONFLICT", `Nothing has changed since ${draft.since ? `the last bulletin (${draft.since.slice(0, 10)})` : "the agreement was loaded"}; there is nothing to issue.`, { field: "since" });
+  }
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(t.bulletins)

@@ -1,10 +1,10 @@
 /** Routes for choosing indicators and signing up to all of them at once. */
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { AgreementIndicatorKind, IsoDate, SignUpRole } from "@accord/domain";
+import { AgreementIndicatorKind, IsoDate, SignedUpToAllView, SignUpMatrixView, SignUpRole, WithdrawnFromAllView } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import { indicatorScope } from "../indicators/scope.js";
-import { signUpToAll, signUpMatrix } from "../indicators/bulk-sign-up.js";
+import { signUpToAll, signUpMatrix, withdrawFromAll } from "../indicators/bulk-sign-up.js";
 import { addIndicator, recordExtraPrimaryAgreement, removeIndicator, replaceIndicator } from "./service.js";
 import { AgreementSlug, IndicatorKey, apiErrors } from "../../http/route-schemas.js";
 
@@ -88,10 +88,24 @@ export function choosingRoutes(db: Db): FastifyPluginAsyncZod {
           summary: "Sign an organisation up to every designated target at once (\"sign up to all 35\")",
           params: z.object({ slug: AgreementSlug }),
           body: z.object({ organisation: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an organisation slug"), role: SignUpRole.exclude(["lead"]) }).strict(),
-          response: { 201: z.object({ signedUp: z.array(z.string()), alreadySignedUp: z.array(z.string()), statutoryDuty: z.string().nullable() }), ...apiErrors },
+          response: { 201: SignedUpToAllView, ...apiErrors },
         },
       },
       async (request, reply) => reply.status(201).send(await signUpToAll({ db, actor: request.actor, slug: request.params.slug, ...request.body })),
+    );
+
+    app.delete(
+      "/agreements/:slug/sign-ups/:organisation",
+      {
+        config: { access: "withdrawSignUp" },
+        schema: {
+          tags: ["sign-up"],
+          summary: "Withdraw an organisation's statutory or non-statutory sign-ups from every designated target (lead sign-ups stay)",
+          params: z.object({ slug: AgreementSlug, organisation: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an organisation slug") }),
+          response: { 200: WithdrawnFromAllView, ...apiErrors },
+        },
+      },
+      async (request) => withdrawFromAll({ db, actor: request.actor, slug: request.params.slug, organisation: request.params.organisation }),
     );
 
     app.get(
@@ -102,13 +116,7 @@ export function choosingRoutes(db: Db): FastifyPluginAsyncZod {
           tags: ["sign-up"],
           summary: "Organisations × indicators: who has signed up to what, and as what",
           params: z.object({ slug: AgreementSlug }),
-          response: {
-            200: z.object({
-              indicators: z.array(z.object({ key: z.string(), code: z.string(), hasLead: z.boolean() })),
-              organisations: z.array(z.object({ slug: z.string(), name: z.string(), statutory: z.boolean(), signUps: z.record(z.string(), SignUpRole) })),
-            }),
-            ...apiErrors,
-          },
+          response: { 200: SignUpMatrixView, ...apiErrors },
         },
       },
       async (request) => signUpMatrix(db, request.actor, request.params.slug),

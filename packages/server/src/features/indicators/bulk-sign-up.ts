@@ -4,7 +4,7 @@
  * organisations × indicators.
  */
 import { and, eq, inArray } from "drizzle-orm";
-import type { SignUpRole } from "@accord/domain";
+import { statutoryDutyText, type SignUpRole } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
@@ -13,19 +13,24 @@ import type { Actor } from "../../policy/authorize.js";
 import { ensureReadable } from "../agreements/readable.js";
 import { recordAudit } from "../audit/record.js";
 import { agreementScope } from "./scope.js";
-import { statutoryDutyText } from "./service.js";
 
-export async function signUpToAll(options: { db: Db; actor: Actor | null; slug: string; organisation: string; role: "statutory" | "non-statutory" }) {
-  const { db, actor, slug } = options;
+/** The agreement, the organisation and the active designated indicators a bulk sign-up or withdrawal covers. */
+async function bulkScope(db: Db, slug: string, organisationSlug: string, field: "organisation") {
   const scope = await agreementScope(db, slug);
-  const [organisation] = await db.select().from(t.organisations).where(eq(t.organisations.slug, options.organisation));
-  if (!organisation) throw new AppError("BAD_REQUEST", `organisation "${options.organisation}" is not known`, { field: "organisation" });
+  const [organisation] = await db.select().from(t.organisations).where(eq(t.organisations.slug, organisationSlug));
+  if (!organisation) throw new AppError("BAD_REQUEST", `organisation "${organisationSlug}" is not known`, { field });
   const designated = await db
     .select({ id: t.agreementIndicators.id, code: t.indicatorDefinitions.code })
     .from(t.agreementIndicators)
     .innerJoin(t.indicatorDefinitions, eq(t.indicatorDefinitions.id, t.agreementIndicators.indicatorId))
     .where(and(eq(t.agreementIndicators.agreementId, scope.agreementId), eq(t.agreementIndicators.kind, "designated"), eq(t.agreementIndicators.state, "active")))
     .orderBy(t.agreementIndicators.position);
+  return { scope, organisation, designated };
+}
+
+export async function signUpToAll(options: { db: Db; actor: Actor | null; slug: string; organisation: string; role: "statutory" | "non-statutory" }) {
+  const { db, actor, slug } = options;
+  const { scope, organisation, designated } = await bulkScope(db, slug, options.organisation, "organisation");
   // Whether the organisation may be signed up depends on the agreement and the organisation only.
   ensureAllowed(actor, "signUp", { type: "signUp", ...scope, agreementIndicatorId: designated[0]?.id ?? 0, organisationId: organisation.id });
   if (designated.length === 0) throw new AppError("BAD_REQUEST", `${slug} has no designated indicators to sign up to`, { field: "slug" });
@@ -53,6 +58,45 @@ export async function signUpToAll(options: { db: Db; actor: Actor | null; slug: 
   });
 }
 
+/**
+ * The undo of "sign up to all": the organisation withdraws its supporting (statutory or
+ * non-statutory) sign-ups from every designated target. A lead sign-up is a commitment made one
+ * indicator at a time, and withdrawing it may leave the indicator without a lead, so it stays and
+ * is named in the answer; it is withdrawn on the indicator's own page.
+ */
+export async function withdrawFromAll(options: { db: Db; actor: Actor | null; slug: string; organisation: string }) {
+  const { db, actor, slug } = options;
+  const { scope, organisation, designated } = await bulkScope(db, slug, options.organisation, "organisation");
+  ensureAllowed(actor, "withdrawSignUp", { type: "signUp", ...scope, agreementIndicatorId: designated[0]?.id ?? 0, organisationId: organisation.id });
+  const codeOf = new Map(designated.map((indicator) => [indicator.id, indicator.code]));
+  const ids = designated.map((indicator) => indicator.id);
+  return db.transaction(async (tx) => {
+    if (ids.length === 0) return { withdrawn: [], keptAsLead: [] };
+    const onDesignated = and(eq(t.partnerSignUps.organisationId, organisation.id), inArray(t.partnerSignUps.agreementIndicatorId, ids));
+    const removed = await tx
+      .delete(t.partnerSignUps)
+      .where(and(onDesignated, inArray(t.partnerSignUps.role, ["statutory", "non-statutory"])))
+      .returning();
+    for (const row of removed) {
+      await recordAudit(tx, {
+        actor,
+        action: "signUp.withdraw",
+        entityType: "agreementIndicator",
+        entityId: row.agreementIndicatorId,
+        agreementId: scope.agreementId,
+        before: { organisation: organisation.slug, role: row.role, detail: row.detail },
+        after: null,
+      });
+    }
+    const leads = await tx.select({ agreementIndicatorId: t.partnerSignUps.agreementIndicatorId }).from(t.partnerSignUps).where(and(onDesignated, eq(t.partnerSignUps.role, "lead")));
+    const inOrder = (rows: { agreementIndicatorId: number }[]) => {
+      const chosen = new Set(rows.map((row) => row.agreementIndicatorId));
+      return designated.filter((indicator) => chosen.has(indicator.id)).map((indicator) => codeOf.get(indicator.id) ?? "");
+    };
+    return { withdrawn: inOrder(removed), keptAsLead: inOrder(leads) };
+  });
+}
+
 export async function signUpMatrix(db: Db, actor: Actor | null, slug: string) {
   const agreement = await ensureReadable(db, actor, slug);
   const active = agreement.indicators.filter((indicator) => indicator.state === "active" && (indicator.kind === "designated" || indicator.kind === "statutory"));
@@ -66,7 +110,13 @@ export async function signUpMatrix(db: Db, actor: Actor | null, slug: string) {
     }
   }
   return {
-    indicators: active.map((indicator) => ({ key: indicator.key, code: indicator.code, hasLead: indicator.partners.some((partner) => partner.role === "lead") })),
+    indicators: active.map((indicator) => ({
+      key: indicator.key,
+      code: indicator.code,
+      title: indicator.title,
+      theme: indicator.theme.title,
+      hasLead: indicator.partners.some((partner) => partner.role === "lead"),
+    })),
     organisations: [...organisations.values()].sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

@@ -5,7 +5,7 @@
  * Editable rows carry a version: a write based on a stale read gets 409 with the current state.
  */
 import { and, asc, desc, eq, lt } from "drizzle-orm";
-import { financialYearsBetween, targetValue } from "@accord/domain";
+import { financialYearsBetween, statutoryDutyText, targetValue } from "@accord/domain";
 import type { z } from "zod";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
@@ -173,9 +173,6 @@ async function organisationBySlug(db: Db, slug: string) {
   return organisation;
 }
 
-/** Seed 000 §9: what signing up means for a statutory partner. */
-export const statutoryDutyText =
-  "As a statutory partner you now have a duty to have regard to this target in your own business planning and performance management (Local Government and Public Involvement in Health Act 2007).";
 
 export async function signUpPartner(options: { db: Db; actor: Actor | null; scope: IndicatorScope; body: z.infer<typeof SignUpBody> }) {
   const { db, actor, scope, body } = options;

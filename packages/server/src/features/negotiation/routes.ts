@@ -1,13 +1,13 @@
 /** The negotiation log: a thread per indicator, and the agreement's position against its deadline. */
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { isNegotiationOpen, statusAsAt } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import { ensureAllowed } from "../../policy/authorize.js";
 import { ensureReadable } from "../agreements/readable.js";
 import { indicatorScope } from "../indicators/scope.js";
 import { NegotiationEntryBody, NegotiationEntryView } from "./schema.js";
 import { negotiationThread, recordNegotiationEntry } from "./service.js";
+import { negotiationOverview } from "./overview.js";
 import { AgreementSlug, IndicatorParams, apiErrors } from "../../http/route-schemas.js";
 
 
@@ -54,17 +54,7 @@ export function negotiationRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request) => {
         const agreement = await ensureReadable(db, request.actor, request.params.slug);
-        const today = new Date().toISOString().slice(0, 10);
-        const next = agreement.detail.deadlines.find((deadline) => deadline.date >= today) ?? agreement.detail.deadlines.at(-1) ?? null;
-        const openIndicators = agreement.indicators
-          .filter((indicator) => indicator.kind === "designated" && indicator.state === "active")
-          .filter((indicator) => {
-            const status = statusAsAt(indicator.statusHistory, today);
-            return status === "not-started" || isNegotiationOpen(status);
-          })
-          .map((indicator) => indicator.code);
-        const daysLeft = next ? Math.round((Date.parse(`${next.date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000) : 0;
-        return { deadline: next ? { ...next, daysLeft } : null, open: openIndicators.length, openIndicators };
+        return negotiationOverview(agreement, new Date().toISOString().slice(0, 10));
       },
     );
   };

@@ -1,7 +1,7 @@
 /** Submitting: what still blocks sign-off, the submission itself, and the template as a download. */
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IsoDate } from "@accord/domain";
+import { IsoDate, SubmissionCheckView } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import { exportSubmission, submissionFormats } from "../../reports/export-submission.js";
 import { ensureReadable } from "../agreements/readable.js";
@@ -40,10 +40,7 @@ export function submissionRoutes(db: Db): FastifyPluginAsyncZod {
           summary: "What still blocks sign-off: no lead partner, no baseline and no pending reason, open counter-proposals, too few primary indicators",
           params: z.object({ slug: AgreementSlug }),
           querystring: z.object({ asAt: IsoDate.optional() }).strict(),
-          response: {
-            200: z.object({ agreement: z.string(), asAt: z.string(), ready: z.boolean(), problems: z.array(z.object({ subject: z.string(), rule: z.string(), message: z.string() })) }),
-            ...apiErrors,
-          },
+          response: { 200: SubmissionCheckView, ...apiErrors },
         },
       },
       async (request) => {
