@@ -15,18 +15,26 @@ const themeFill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE6E6E
 const headerFill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD0D0D0" } } as const;
 const thin = { style: "thin", color: { argb: "FF808080" } } as const;
 const border = { top: thin, left: thin, bottom: thin, right: thin };
-const bodyFont = { name: "Arial", size: 9 };
-const lineHeight = 12; // points, for 9 pt text
+const bodyFont = { name: "Arial", size: 10 };
+const lineHeight = 13; // points, for 10 pt text
+
+/**
+ * Column widths (in characters) chosen to print on A4 landscape at about 90% (fit to one page
+ * wide): the 10 pt text then prints at about 9 pt. The earlier 246 characters printed at ~5 pt.
+ */
+function columnWidths(yearCount: number): number[] {
+  return [30, 18, ...Array.from({ length: yearCount }, () => 12), 20, 34, 24];
+}
 
 /**
  * A row tall enough for its wrapped text. Not every spreadsheet fits rows to wrapped text when it
  * opens a file (LibreOffice keeps the default height and the text overlaps), so the height is
- * estimated here: about 1.4 characters of 9 pt Arial per unit of column width.
+ * estimated here: about 1.2 characters of 10 pt Arial per unit of column width.
  */
 function rowHeight(cells: readonly string[], widths: readonly number[]): number {
   let lines = 1;
   cells.forEach((cell, index) => {
-    const perLine = Math.max(1, Math.floor((widths[index] ?? 10) * 1.4));
+    const perLine = Math.max(1, Math.floor((widths[index] ?? 10) * 1.2));
     const count = cell.split("\n").reduce((sum, paragraph) => sum + Math.max(1, Math.ceil(paragraph.length / perLine)), 0);
     lines = Math.max(lines, count);
   });
@@ -63,11 +71,14 @@ export async function writeSubmissionXlsx(submission: Submission): Promise<Buffe
     },
     headerFooter: { oddFooter: "&LSubmission template as at " + submission.asAtText + "&RPage &P of &N" },
   });
-  const widths = [42, 26, ...Array.from({ length: yearCount }, () => 16), 36, 52, 42];
+  const widths = columnWidths(yearCount);
   sheet.columns = widths.map((width) => ({ width }));
 
   const text = (value: string): string => neutraliseCell(value);
 
+  // The title and the note span the table, wrapped, so neither runs off the printed page.
+  sheet.mergeCells(titleRow, 1, titleRow, header.length);
+  sheet.mergeCells(noteRow, 1, noteRow, header.length);
   sheet.getCell(titleRow, 1).value = text(submission.title);
   sheet.getCell(titleRow, 1).font = { bold: true, size: 14 };
   sheet.getCell(noteRow, 1).value = text(
@@ -75,7 +86,9 @@ export async function writeSubmissionXlsx(submission: Submission): Promise<Buffe
       `The negotiation status is as at ${submission.asAtText}; baselines, targets and partners are as currently recorded. ` +
       `Cells that begin with + - = or @ start with an apostrophe so that no spreadsheet reads them as formulas.`,
   );
-  sheet.getCell(noteRow, 1).font = { italic: true, size: 9 };
+  sheet.getCell(noteRow, 1).font = { italic: true, size: 10 };
+  sheet.getCell(noteRow, 1).alignment = { wrapText: true, vertical: "top" };
+  sheet.getRow(noteRow).height = 3 * lineHeight + 4;
 
   const headings = sheet.getRow(headerRow);
   headings.values = header.map(text);

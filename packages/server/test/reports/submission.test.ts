@@ -217,6 +217,39 @@ describe("XLSX, read back with SheetJS", () => {
     const styles = (await raw.file("xl/styles.xml")?.async("string")) ?? "";
     expect(styles).toContain('wrapText="1"');
   });
+
+  it("prints on A4 landscape, one page wide, the heading row repeated, its text at a readable size", async () => {
+    const xml = (await raw.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    const workbookXml = (await raw.file("xl/workbook.xml")?.async("string")) ?? "";
+    const styles = (await raw.file("xl/styles.xml")?.async("string")) ?? "";
+    const attribute = (tag: string, name: string) => new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]*)"`).exec(xml)?.[1];
+    expect(attribute("pageSetup", "orientation")).toBe("landscape");
+    expect(attribute("pageSetup", "paperSize")).toBe("9");
+    expect(attribute("pageSetUpPr", "fitToPage")).toBe("1");
+    expect(attribute("pageSetup", "fitToWidth")).toBe("1");
+    expect(attribute("pageSetup", "fitToHeight")).toBe("0");
+    expect(workbookXml).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="0">[^<]*\$3:\$3<\/definedName>/);
+
+    // How large the body text prints: a column of width w characters is about 7w + 5 pixels at
+    // 96 dpi; fit to one page wide shrinks the whole sheet to the printable width of the page.
+    const widths = [...xml.matchAll(/<col\b[^>]*\bmin="(\d+)"[^>]*\bmax="(\d+)"[^>]*\bwidth="([\d.]+)"/g)].flatMap(([, min, max, width]) =>
+      Array.from({ length: Number(max) - Number(min) + 1 }, () => Number(width)),
+    );
+    expect(widths.length).toBe(cells[2]?.length);
+    const sheetPoints = widths.reduce((sum, width) => sum + (7 * width + 5) * 0.75, 0);
+    const margins = /<pageMargins\b[^>]*\bleft="([\d.]+)"[^>]*\bright="([\d.]+)"/.exec(xml);
+    const printablePoints = (297 / 25.4 - Number(margins?.[1]) - Number(margins?.[2])) * 72;
+    const scale = Math.min(1, printablePoints / sheetPoints);
+    // The font of NI 47's cells, through the cell's style.
+    const rowNumber = cells.findIndex((r) => r[0]?.startsWith("NI 47 ")) + 1;
+    const styleIndex = Number(new RegExp(`<c r="B${rowNumber}"[^>]*\\bs="(\\d+)"`).exec(xml)?.[1]);
+    const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
+    const fontId = Number(/fontId="(\d+)"/.exec([...cellXfs.matchAll(/<xf\b[^>]*\/?>/g)][styleIndex]?.[0] ?? "")?.[1]);
+    const fonts = [...(/<fonts[^>]*>([\s\S]*?)<\/fonts>/.exec(styles)?.[1] ?? "").matchAll(/<font>([\s\S]*?)<\/font>/g)];
+    const size = Number(/<sz val="([\d.]+)"/.exec(fonts[fontId]?.[1] ?? "")?.[1]);
+    expect(size).toBeGreaterThanOrEqual(9);
+    expect(size * scale, `body text prints at ${(size * scale).toFixed(1)} pt`).toBeGreaterThanOrEqual(8);
+  });
 });
 
 describe("CSV, read back with csv-parse", () => {
