@@ -40,6 +40,8 @@ const styles = `
   td.status { background: #f6f6f6; }
   td.status .label { font-weight: bold; }
   .empty { color: #666; }
+  .back { margin: 0 0 1rem; }
+  .back a { color: #0b4f8a; }
   col.indicator { width: 22%; } col.baseline { width: 14%; } col.year { width: 10%; } col.partners { width: 34%; }
   @media print {
     body { margin: 0; font-size: 8.5pt; }
@@ -51,6 +53,8 @@ const styles = `
     tbody.indicator { break-inside: avoid; page-break-inside: avoid; }
     caption { break-after: avoid; }
     td.status { background: none; }
+    /* On paper and in the PDF the way back into the app means nothing. */
+    .back { display: none; }
   }
 `;
 
@@ -117,6 +121,7 @@ export function writeSubmissionHtml(submission: Submission): string {
 <style>${styles}</style>
 </head>
 <body>
+<nav class="back" aria-label="Back to Accord"><a href="/agreements/${encodeURIComponent(submission.agreement.slug)}/submission">Back to the submission page of ${escapeHtml(submission.agreement.name)}</a></nav>
 <header class="intro">
 <h1>${escapeHtml(submission.title)}</h1>
 <p>${escapeHtml(submission.agreement.name)} (${escapeHtml(submission.agreement.area)}), financial years ${escapeHtml(submission.years.join(", "))}.</p>

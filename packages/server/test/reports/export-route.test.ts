@@ -32,6 +32,8 @@ describe("GET /api/agreements/:slug/submission", () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-security-policy"]).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'");
     expect(response.body).toMatch(/NI 47/);
+    // A way back into the app from the page it opened (hidden when printed).
+    expect(response.body).toContain('<a href="/agreements/kent-ka2/submission">Back to the submission page of Kent Agreement 2</a>');
   });
 
   it("answers 400 naming format for a format it does not write", async () => {

@@ -349,4 +349,8 @@ describe("PDF, printed by Chromium and read back with pdf.js", () => {
       expect(squash(page)).toContain(`Page ${index + 1} of ${pages.length}`);
     });
   });
+
+  it("leaves out the printable page's link back into the app", () => {
+    expect(pages.join("\n")).not.toContain("Back to the submission page");
+  });
 });
