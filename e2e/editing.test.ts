@@ -150,8 +150,14 @@ describe("partners, the Government Office and viewers", () => {
       await partners.getByRole("heading", { name: "Sign Kent Police up" }).waitFor();
       // Kent Police is named in the 2007 Act: lead or statutory, never non-statutory.
       const role = partners.getByLabel("Sign Kent Police up as");
-      await expect.poll(async () => (await role.locator("option").allInnerTexts()).join("|")).toBe("Lead partner|Statutory partner");
+      await expect.poll(async () => (await role.locator("option").allInnerTexts()).join("|")).toBe("Choose a role|Lead partner|Statutory partner");
+      // No role is chosen for them: signing up without one asks for it and signs nothing.
+      expect(await role.inputValue()).toBe("");
+      await partners.getByRole("button", { name: "Sign up", exact: true }).click();
+      const missing = partners.getByRole("alert").filter({ hasText: "Choose whether Kent Police signs up as lead partner or statutory partner." });
+      await missing.waitFor();
       await role.selectOption("statutory");
+      await partners.getByText("A statutory partner has a duty to have regard to NI 163.").waitFor();
       await partners.getByRole("button", { name: "Sign up", exact: true }).click();
 
       const status = partners.getByRole("status").filter({ hasText: "signed up" });

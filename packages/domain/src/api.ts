@@ -296,7 +296,7 @@ export type PositionSummaryView = z.infer<typeof PositionSummaryView>;
 
 /** GET …/sign-up-matrix: organisations × the designated and statutory indicators. */
 export const SignUpMatrixView = z.object({
-  indicators: z.array(z.object({ key: z.string(), code: z.string(), title: z.string(), theme: z.string(), hasLead: z.boolean() })),
+  indicators: z.array(z.object({ key: z.string(), code: z.string(), title: z.string(), kind: AgreementIndicatorKind, theme: z.string(), hasLead: z.boolean() })),
   organisations: z.array(z.object({ slug: z.string(), name: z.string(), statutory: z.boolean(), signUps: z.record(z.string(), SignUpRole) })),
 });
 export type SignUpMatrixView = z.infer<typeof SignUpMatrixView>;
@@ -309,12 +309,12 @@ export type SignedUpToAllView = z.infer<typeof SignedUpToAllView>;
 export const WithdrawnFromAllView = z.object({ withdrawn: z.array(z.string()), keptAsLead: z.array(z.string()) });
 export type WithdrawnFromAllView = z.infer<typeof WithdrawnFromAllView>;
 
-/** GET …/submission-check: what blocks sign-off; `indicator` is the key of the indicator a problem is about. */
+/** GET …/submission-check: what blocks sign-off; `indicator` (a key) or `outcome` (a number) is what a problem is about. */
 export const SubmissionCheckView = z.object({
   agreement: z.string(),
   asAt: z.string(),
   ready: z.boolean(),
-  problems: z.array(z.object({ subject: z.string(), indicator: z.string().nullable(), rule: z.string(), message: z.string() })),
+  problems: z.array(z.object({ subject: z.string(), indicator: z.string().nullable(), outcome: z.number().int().nullable(), rule: z.string(), message: z.string() })),
 });
 export type SubmissionCheckView = z.infer<typeof SubmissionCheckView>;
 

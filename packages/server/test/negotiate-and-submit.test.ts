@@ -123,7 +123,7 @@ describe("outcome-based agreements need at least two primary indicators per outc
     const check = (await send(api.app, manager, { method: "GET", url: "/api/agreements/kent-ka1/submission-check?asAt=2005-03-31" })).json<{ problems: { subject: string; rule: string; message: string }[] }>();
     const outcomes = check.problems.filter((problem) => problem.rule === "primary-indicators");
     // Seed 003: outcome 7 is measured through district "contracts for outcomes", with no countywide primary indicator.
-    expect(outcomes).toContainEqual({ subject: "Outcome 7", indicator: null, rule: "primary-indicators", message: "Outcome 7 has 0 primary indicator(s); each outcome needs at least 2." });
+    expect(outcomes).toContainEqual({ subject: "Outcome 7", indicator: null, outcome: 7, rule: "primary-indicators", message: "Outcome 7 has 0 primary indicator(s); each outcome needs at least 2." });
     expect(outcomes.map((problem) => problem.subject)).not.toContain("Outcome 9");
   });
 });
@@ -145,7 +145,7 @@ describe("signing up and submitting", () => {
     expect(withdrawn.status).toBe(204);
     const check = (await send(api.app, manager, { method: "GET", url: "/api/agreements/kent-ka2/submission-check" })).json<{ ready: boolean; problems: { subject: string; rule: string; message: string }[] }>();
     expect(check.ready).toBe(false);
-    expect(check.problems).toContainEqual({ subject: "NI 47", indicator: "ni-47", rule: "lead-partner", message: "NI 47 has no lead partner; each indicator needs at least one." });
+    expect(check.problems).toContainEqual({ subject: "NI 47", indicator: "ni-47", outcome: null, rule: "lead-partner", message: "NI 47 has no lead partner; each indicator needs at least one." });
     const detail = (await send(api.app, null, { method: "GET", url: "/api/agreements/kent-ka2" })).json<{ version: number }>();
     const submitted = await send(api.app, manager, { method: "POST", url: "/api/agreements/kent-ka2/submission", body: { version: detail.version } });
     expect(submitted.status).toBe(409);

@@ -67,6 +67,9 @@ function Bulletins({ slug, userId, number, mayIssue }: { slug: string; userId: n
   const issue = useIssueBulletin(slug);
   const [problems, setProblems] = useState<Problems | null>(null);
   const [announcement, setAnnouncement] = useState<string | null>(null);
+  const nothingNewId = useId();
+  // The server refuses an empty bulletin; the button says so before anyone presses it.
+  const nothingNew = draft.data !== undefined && draft.data.sections.every((section) => section.items.length === 0);
 
   function issueBulletin() {
     setProblems(null);
@@ -91,9 +94,14 @@ function Bulletins({ slug, userId, number, mayIssue }: { slug: string; userId: n
           {draft.data ? <BulletinBody bulletin={draft.data} headingLevel={3} /> : null}
           {mayIssue ? (
             <div className="form-actions">
-              <Button onClick={issueBulletin} loading={issue.isPending}>
+              <Button onClick={issueBulletin} loading={issue.isPending} disabled={nothingNew} aria-describedby={nothingNew ? nothingNewId : undefined}>
                 Issue bulletin
               </Button>
+              {nothingNew ? (
+                <p id={nothingNewId} className="small">
+                  Nothing has changed since {draft.data?.since ? `the last bulletin (${longDateTime(draft.data.since)})` : "the agreement was loaded"}, so there is nothing to issue.
+                </p>
+              ) : null}
             </div>
           ) : null}
         </section>

@@ -5,13 +5,20 @@ import { rootRoute } from "./root";
 import { agreementListQuery } from "../features/agreements/queries";
 import { AgreementList } from "../features/agreements/AgreementList";
 import { useDocumentTitle } from "../components/useDocumentTitle";
+import { useSession } from "../features/session/queries";
 
 function HomePage() {
   useDocumentTitle("Local Area Agreements");
   const { data } = useSuspenseQuery(agreementListQuery());
+  const { user } = useSession();
   return (
     <>
       <Title order={1}>Local Area Agreements</Title>
+      {user ? (
+        <p className="callout">
+          What awaits you is on <Link to="/my-work">my work</Link>.
+        </p>
+      ) : null}
       <p className="lead">
         Accord holds the outcome agreements between a local partnership and central government: which indicators were
         chosen, their baselines and targets, how negotiation with the Government Office stands, and which partners signed

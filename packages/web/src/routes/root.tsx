@@ -113,6 +113,11 @@ function RootLayout() {
           </Link>
           <nav aria-label="Main" className="site-nav">
             <ul>
+              {user ? (
+                <li>
+                  <Link to="/my-work">My work</Link>
+                </li>
+              ) : null}
               <li>
                 <Link to="/" activeOptions={{ exact: true }}>
                   Agreements

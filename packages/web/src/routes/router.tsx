@@ -16,9 +16,11 @@ import { submissionRoute } from "./submission";
 import { bulletinsRoute } from "./bulletins";
 import { signUpsRoute } from "./sign-ups";
 import { chooseIndicatorsRoute } from "./choose-indicators";
+import { myWorkRoute } from "./my-work";
 
 const routeTree = rootRoute.addChildren([
   homeRoute,
+  myWorkRoute,
   agreementRoute,
   indicatorRoute,
   chooseIndicatorsRoute,

@@ -82,7 +82,8 @@ function SignInPage() {
     signIn.mutate(
       { email: email.trim(), password },
       {
-        onSuccess: () => void navigate({ href: search.redirect ?? "/" }),
+        // Signed in, people start on what awaits them, unless they came here from a page.
+        onSuccess: () => void navigate({ href: search.redirect ?? "/my-work" }),
         onError: (error) => {
           setPassword("");
           setProblems(problemsFromError(error, fields));

@@ -1,7 +1,8 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import { createRoute, Link } from "@tanstack/react-router";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
-import { Button, Title } from "@mantine/core";
+import { Button, TextInput, Title } from "@mantine/core";
+import type { SubmissionCheckView } from "@accord/domain";
 import { rootRoute } from "./root";
 import { agreementQuery } from "../features/agreements/queries";
 import { negotiationOverviewQuery, submissionCheckQuery, submissionFileUrl, useSubmitAgreement } from "../features/workflow/queries";
@@ -21,6 +22,24 @@ const downloads = [
   { format: "pdf", label: "PDF" },
 ] as const;
 
+/** A blocker, linked to the indicator (or outcome) where it is put right. */
+function ProblemLink({ slug, problem }: { slug: string; problem: SubmissionCheckView["problems"][number] }) {
+  if (problem.indicator) {
+    return (
+      <Link to="/agreements/$slug/indicators/$key" params={{ slug, key: problem.indicator }}>
+        {problem.message}
+      </Link>
+    );
+  }
+  return problem.outcome !== null ? (
+    <Link to="/agreements/$slug/outcomes/$number" params={{ slug, number: String(problem.outcome) }}>
+      {problem.message}
+    </Link>
+  ) : (
+    <>{problem.message}</>
+  );
+}
+
 interface SubmitFailure {
   message: string;
   details: string[];
@@ -35,6 +54,11 @@ function SubmissionPage() {
   const submit = useSubmitAgreement(slug);
   const [failure, setFailure] = useState<SubmitFailure | null>(null);
   const [submitted, setSubmitted] = useState<string | null>(null);
+  const [asAt, setAsAt] = useState("");
+  const chosenAsAt = /^\d{4}-\d{2}-\d{2}$/.test(asAt) ? asAt : undefined;
+  const blockedId = useId();
+  // The server refuses while the check finds problems; the button says so before anyone presses it.
+  const blocked = !check.data || !check.data.ready;
   useDocumentTitle("Submission", agreement.shortName);
 
   function submitAgreement() {
@@ -105,7 +129,9 @@ function SubmissionPage() {
               </p>
               <ul className="submission-problems">
                 {check.data.problems.map((problem, index) => (
-                  <li key={index}>{problem.message}</li>
+                  <li key={index}>
+                    <ProblemLink slug={slug} problem={problem} />
+                  </li>
                 ))}
               </ul>
             </>
@@ -117,17 +143,27 @@ function SubmissionPage() {
         <Title order={2} id="template-heading">
           Submission template
         </Title>
-        <p>As at today, grouped by theme, with the columns of the Government Office's template.</p>
+        <TextInput
+          type="date"
+          className="as-at-input"
+          label="As at"
+          description="The negotiation status in the files is the position on this date; leave it empty for today."
+          value={asAt}
+          onChange={(event) => setAsAt(event.currentTarget.value)}
+        />
+        <p>
+          {chosenAsAt ? `As at ${longDate(chosenAsAt)}` : "As at today"}, grouped by theme, with the columns of the Government Office's template.
+        </p>
         <ul className="inline-list">
           {downloads.map((download) => (
             <li key={download.format}>
-              <a href={submissionFileUrl(slug, download.format)} download>
+              <a href={submissionFileUrl(slug, download.format, chosenAsAt)} download>
                 Download as {download.label}
               </a>
             </li>
           ))}
           <li>
-            <a href={submissionFileUrl(slug, "html")}>Printable page</a>
+            <a href={submissionFileUrl(slug, "html", chosenAsAt)}>Printable page</a>
           </li>
         </ul>
       </section>
@@ -151,9 +187,16 @@ function SubmissionPage() {
               ) : null}
             </div>
           ) : null}
-          <Button onClick={submitAgreement} loading={submit.isPending}>
+          <Button onClick={submitAgreement} loading={submit.isPending} disabled={blocked} aria-describedby={blocked ? blockedId : undefined}>
             Submit to the Government Office
           </Button>
+          {blocked ? (
+            <p id={blockedId} className="small">
+              {check.data
+                ? `Submitting waits until the pre-submission check finds nothing: ${plural(check.data.problems.length, "problem blocks", "problems block")} sign-off.`
+                : "Submitting waits for the pre-submission check."}
+            </p>
+          ) : null}
         </section>
       ) : null}
     </>

@@ -114,6 +114,7 @@ export async function signUpMatrix(db: Db, actor: Actor | null, slug: string) {
       key: indicator.key,
       code: indicator.code,
       title: indicator.title,
+      kind: indicator.kind,
       theme: indicator.theme.title,
       hasLead: indicator.partners.some((partner) => partner.role === "lead"),
     })),

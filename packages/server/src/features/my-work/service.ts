@@ -108,13 +108,10 @@ function managerSection(agreement: PresentedAgreement, actor: Actor, asAt: strin
   if (!authorize(actor, "update", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published }).allowed) return null;
   const check = submissionCheck(agreement, asAt);
   const overview = negotiationOverview(agreement, asAt);
-  const items: MyWorkItem[] = check.problems.map((problem) => {
-    const outcome = /^Outcome (\d+)$/.exec(problem.subject);
-    return {
-      text: problem.message,
-      link: problem.indicator ? { page: "indicator", key: problem.indicator } : outcome ? { page: "outcome", number: Number(outcome[1]) } : { page: "submission" },
-    };
-  });
+  const items: MyWorkItem[] = check.problems.map((problem) => ({
+    text: problem.message,
+    link: problem.indicator ? { page: "indicator", key: problem.indicator } : problem.outcome !== null ? { page: "outcome", number: problem.outcome } : { page: "submission" },
+  }));
   return {
     role: "manager",
     title: "Before submission",

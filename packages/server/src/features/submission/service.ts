@@ -21,6 +21,8 @@ export interface SubmissionProblem {
   subject: string;
   /** The key of the indicator the problem is about, so a page can link to it; null for an outcome. */
   indicator: string | null;
+  /** The number of the outcome the problem is about, or null. */
+  outcome: number | null;
   rule: "lead-partner" | "baseline" | "open-counter-proposal" | "primary-indicators";
   message: string;
 }
@@ -32,20 +34,20 @@ export function submissionCheck(agreement: PresentedAgreement, asAt: string) {
   const committed = agreement.indicators.filter((indicator) => indicator.state === "active" && (indicator.kind === "designated" || indicator.kind === "statutory"));
   for (const indicator of committed) {
     if (!indicator.partners.some((partner) => partner.role === "lead")) {
-      problems.push({ subject: indicator.code, indicator: indicator.key, rule: "lead-partner", message: `${indicator.code} has no lead partner; each indicator needs at least one.` });
+      problems.push({ subject: indicator.code, indicator: indicator.key, outcome: null, rule: "lead-partner", message: `${indicator.code} has no lead partner; each indicator needs at least one.` });
     }
     if (indicator.baselines.length === 0 && indicator.baselinePending === null) {
-      problems.push({ subject: indicator.code, indicator: indicator.key, rule: "baseline", message: `${indicator.code} has no baseline and no reason why it is pending.` });
+      problems.push({ subject: indicator.code, indicator: indicator.key, outcome: null, rule: "baseline", message: `${indicator.code} has no baseline and no reason why it is pending.` });
     }
     if (statusAsAt(indicator.statusHistory, asAt) === "counter-proposed") {
-      problems.push({ subject: indicator.code, indicator: indicator.key, rule: "open-counter-proposal", message: `${indicator.code} has a counter-proposal from the Government Office that has not been answered.` });
+      problems.push({ subject: indicator.code, indicator: indicator.key, outcome: null, rule: "open-counter-proposal", message: `${indicator.code} has a counter-proposal from the Government Office that has not been answered.` });
     }
   }
   if (agreement.detail.structure === "outcomes") {
     for (const outcome of agreement.outcomes.filter((candidate) => !candidate.deleted)) {
       const primaries = outcome.indicators.filter((indicator) => indicator.kind === "primary" && indicator.state === "active").length;
       if (primaries < minimumPrimaryPerOutcome) {
-        problems.push({ subject: `Outcome ${outcome.number}`, indicator: null, rule: "primary-indicators", message: `Outcome ${outcome.number} has ${primaries} primary indicator(s); each outcome needs at least ${minimumPrimaryPerOutcome}.` });
+        problems.push({ subject: `Outcome ${outcome.number}`, indicator: null, outcome: outcome.number, rule: "primary-indicators", message: `Outcome ${outcome.number} has ${primaries} primary indicator(s); each outcome needs at least ${minimumPrimaryPerOutcome}.` });
       }
     }
   }

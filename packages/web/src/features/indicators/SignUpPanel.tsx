@@ -6,8 +6,8 @@
 import { useRef, useState, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Button, NativeSelect, Title } from "@mantine/core";
-import type { AgreementIndicatorPageView, OrganisationView, SignUpRole } from "@accord/domain";
-import { ErrorSummary, StatusMessage, problemsFromError, useFields, type Problems } from "../../components/FormProblems";
+import { SignUpRole, type AgreementIndicatorPageView, type OrganisationView } from "@accord/domain";
+import { ErrorSummary, StatusMessage, problemsFromChecks, problemsFromError, useFields, type Problems } from "../../components/FormProblems";
 import { organisationsQuery } from "../reference/queries";
 import { signUpRoleOneWords } from "../../words";
 import { useSignUp, useWithdrawSignUp } from "./writes";
@@ -60,14 +60,18 @@ export function SignUpPanel({ indicator, signUpFor }: { indicator: AgreementIndi
   const organisation = bySlug.get(chosen);
   const held = indicator.partners.filter((partner) => partner.organisation.slug === chosen).map((partner) => partner.role);
   const open = organisation ? rolesOpenTo(organisation).filter((candidate) => !held.includes(candidate)) : [];
-  const shownRole = role !== "" && open.includes(role) ? role : (open[0] ?? "");
+  // No role is chosen for the person: lead partner is a commitment they must pick themselves.
+  const shownRole = role !== "" && open.includes(role) ? role : "";
   const withdrawable = indicator.partners.filter((partner) => signUpFor.includes(partner.organisation.slug));
   const single = signUpFor.length === 1;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (shownRole === "") return;
     setAnnouncement(null);
+    if (shownRole === "") {
+      setProblems(problemsFromChecks({ role: `Choose whether ${nameOf(chosen)} signs up as ${open.map((candidate) => signUpRoleOneWords[candidate]).join(" or ")}.` }, fields));
+      return;
+    }
     signUp.mutate(
       { organisation: chosen, role: shownRole },
       {
@@ -137,8 +141,12 @@ export function SignUpPanel({ indicator, signUpFor }: { indicator: AgreementIndi
               id={fields.role.id}
               label={single ? `Sign ${nameOf(chosen)} up as` : fields.role.label}
               value={shownRole}
-              onChange={(event) => setRole(event.currentTarget.value as SignUpRole)}
-              data={open.map((candidate) => ({ value: candidate, label: signUpRoleOneWords[candidate].replace(/^./, (letter) => letter.toUpperCase()) }))}
+              onChange={(event) => setRole(SignUpRole.safeParse(event.currentTarget.value).data ?? "")}
+              data={[
+                { value: "", label: "Choose a role" },
+                ...open.map((candidate) => ({ value: candidate, label: signUpRoleOneWords[candidate].replace(/^./, (letter) => letter.toUpperCase()) })),
+              ]}
+              description={shownRole === "statutory" ? `A statutory partner has a duty to have regard to ${indicator.code}.` : undefined}
               error={problems?.byField.role}
             />
             <Button type="submit" loading={signUp.isPending}>

@@ -14,6 +14,8 @@ import {
   SignUpMatrixView,
   SubmissionCheckView,
   SubmittedView,
+  WithdrawnFromAllView,
+  MyWorkView,
 } from "../../api/contracts";
 
 export const negotiationThreadQuery = (slug: string, key: string) =>
@@ -72,6 +74,19 @@ export function useSignUpToAll(slug: string) {
     apiSend("POST", apiPath("agreements", slug, "sign-ups"), body, SignedUpToAllView),
   );
 }
+
+/** The undo of "sign up to all": supporting sign-ups to every designated target are withdrawn. */
+export function useWithdrawFromAll(slug: string) {
+  return useAgreementWrite(slug, (organisation: string) => apiSend("DELETE", apiPath("agreements", slug, "sign-ups", organisation), undefined, WithdrawnFromAllView));
+}
+
+/** Where a signed-in person starts; keyed by the reader, and read again after any change. */
+export const myWorkQuery = (userId: number) =>
+  queryOptions({
+    queryKey: ["my-work", userId],
+    queryFn: ({ signal }) => apiGet(apiPath("my-work"), MyWorkView, signal),
+    staleTime: 0,
+  });
 
 export function useSubmitAgreement(slug: string) {
   return useAgreementWrite(slug, (body: { version: number }) => apiSend("POST", apiPath("agreements", slug, "submission"), body, SubmittedView));
