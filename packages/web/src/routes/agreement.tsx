@@ -14,6 +14,7 @@ import { OutcomeSummaryList } from "../features/outcomes/OutcomeParts";
 import { ErrorState } from "../components/ErrorState";
 import { Loading } from "../components/Loading";
 import { useDocumentTitle } from "../components/useDocumentTitle";
+import { InPageLink } from "../components/InPageLink";
 import { plural } from "../words";
 import { usePermissions } from "../features/permissions/queries";
 
@@ -57,6 +58,38 @@ function groupByTheme(themes: ThemeView[], indicators: AgreementIndicatorView[])
     .filter((group) => group.indicators.length > 0);
 }
 
+/** The agreement's themes (or blocks) as a list of links, so a long agreement can be crossed in one move. */
+function ThemeNav({ items }: { items: { id: string; title: string; count: string }[] }) {
+  if (items.length < 2) return null;
+  return (
+    <nav aria-labelledby="theme-nav-heading" className="theme-nav" id="theme-nav">
+      <Title order={2} id="theme-nav-heading" className="theme-nav__title">
+        Go to a theme
+      </Title>
+      <ul>
+        {items.map((item) => (
+          <li key={item.id}>
+            <InPageLink targetId={item.id}>
+              {item.title}
+            </InPageLink>{" "}
+            <span className="small muted">({item.count})</span>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function BackToThemes() {
+  return (
+    <p className="small back-to-themes">
+      <InPageLink targetId="theme-nav-heading">
+        Back to the list of themes
+      </InPageLink>
+    </p>
+  );
+}
+
 function ThemedIndicators({ agreement, filters, onFiltersChange }: { agreement: AgreementDetailView; filters: Filters; onFiltersChange: (filters: Filters) => void }) {
   const filtered = Boolean(filters.theme || filters.status || filters.partner);
   const list = useQuery({ ...agreementIndicatorListQuery(agreement.slug, filters), enabled: filtered });
@@ -75,13 +108,15 @@ function ThemedIndicators({ agreement, filters, onFiltersChange }: { agreement: 
       {filtered && list.isPending ? <Loading label="Finding indicators…" /> : null}
       {filtered && list.isError ? <ErrorState error={list.error} what="the indicators" /> : null}
       {shown && shown.length === 0 ? <p>No indicators match these filters.</p> : null}
+      <ThemeNav items={groups.map(({ theme, indicators }) => ({ id: `theme-${theme.code}`, title: theme.title, count: plural(indicators.length, "indicator") }))} />
       {groups.map(({ theme, indicators }) => (
         <section key={theme.code} className="theme" aria-labelledby={`theme-${theme.code}`}>
-          <Title order={2} id={`theme-${theme.code}`}>
+          <Title order={2} id={`theme-${theme.code}`} tabIndex={-1}>
             {theme.title}
           </Title>
           {theme.description ? <p>{theme.description}</p> : null}
           <ThemeIndicatorTable slug={agreement.slug} caption={`${theme.title}: indicators, baselines, targets and partners`} years={agreement.years} indicators={indicators} />
+          {groups.length > 1 ? <BackToThemes /> : null}
         </section>
       ))}
     </div>
@@ -91,9 +126,16 @@ function ThemedIndicators({ agreement, filters, onFiltersChange }: { agreement: 
 function OutcomeBlocks({ agreement }: { agreement: AgreementDetailView }) {
   return (
     <>
+      <ThemeNav
+        items={agreement.themes.map((block) => ({
+          id: `block-${block.code}`,
+          title: block.title,
+          count: block.outcomes.length > 0 ? plural(block.outcomes.length, "outcome") : plural(block.indicators.length, "indicator"),
+        }))}
+      />
       {agreement.themes.map((block) => (
         <section key={block.code} className="theme" aria-labelledby={`block-${block.code}`}>
-          <Title order={2} id={`block-${block.code}`}>
+          <Title order={2} id={`block-${block.code}`} tabIndex={-1}>
             {block.title}
           </Title>
           {block.description ? <p>{block.description}</p> : null}
@@ -101,6 +143,7 @@ function OutcomeBlocks({ agreement }: { agreement: AgreementDetailView }) {
           {block.indicators.length > 0 ? (
             <ThemeIndicatorTable slug={agreement.slug} caption={`${block.title}: indicators outside the outcomes`} years={agreement.years} indicators={block.indicators} />
           ) : null}
+          {agreement.themes.length > 1 ? <BackToThemes /> : null}
         </section>
       ))}
     </>

@@ -1,6 +1,6 @@
 import { createRoute, Link } from "@tanstack/react-router";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { Button, NativeSelect, Title } from "@mantine/core";
+import { Button, NativeSelect, TextInput, Title } from "@mantine/core";
 import { freedomPriorities } from "@accord/domain";
 import { rootRoute } from "./root";
 import { agreementQuery } from "../features/agreements/queries";
@@ -8,17 +8,20 @@ import { freedomListQuery } from "../features/freedoms/queries";
 import { FreedomEntry, freedomBlockCode } from "../features/freedoms/FreedomRegister";
 import { Breadcrumbs } from "../components/Breadcrumbs";
 import { useDocumentTitle } from "../components/useDocumentTitle";
+import { InPageLink } from "../components/InPageLink";
 import { freedomPriorityWords, plural } from "../words";
 
 export interface FreedomSearch {
   priority?: string;
   block?: string;
+  q?: string;
 }
 
 function validateFreedomSearch(search: Record<string, unknown>): FreedomSearch {
   const result: FreedomSearch = {};
   if (typeof search.priority === "string" && search.priority !== "") result.priority = search.priority;
   if (typeof search.block === "string" && search.block !== "") result.block = search.block;
+  if (typeof search.q === "string" && search.q.trim() !== "") result.q = search.q;
   return result;
 }
 
@@ -32,8 +35,13 @@ function FreedomsPage() {
 
   const blocks = agreement.themes.filter((theme) => theme.kind === "block" || theme.outcomes.length > 0);
   const hasOverarching = data.freedoms.some((freedom) => freedom.scope === "overarching");
+  const words = (search.q ?? "").trim().toLocaleLowerCase("en-GB");
+  const mentions = (freedom: (typeof data.freedoms)[number]) =>
+    words === "" ||
+    [freedom.title, freedom.problem, freedom.freedomSought, freedom.benefitsToCentralGovernment, freedom.benefitsToPartners, freedom.benefitsToCommunity, freedom.department]
+      .some((text) => (text ?? "").toLocaleLowerCase("en-GB").includes(words));
   const shown = data.freedoms.filter(
-    (freedom) => (!search.priority || freedom.priority === search.priority) && (!search.block || freedomBlockCode(freedom, agreement) === search.block),
+    (freedom) => (!search.priority || freedom.priority === search.priority) && (!search.block || freedomBlockCode(freedom, agreement) === search.block) && mentions(freedom),
   );
 
   function setSearch(next: FreedomSearch) {
@@ -57,6 +65,12 @@ function FreedomsPage() {
         </p>
       </header>
       <div className="filters" role="group" aria-label="Filter freedoms">
+        <TextInput
+          label="Search"
+          description="Words in the title, problem, freedom or benefits"
+          value={search.q ?? ""}
+          onChange={(event) => setSearch({ ...search, q: event.currentTarget.value || undefined })}
+        />
         <NativeSelect
           label="Priority"
           value={search.priority ?? ""}
@@ -73,7 +87,7 @@ function FreedomsPage() {
             ...(hasOverarching ? [{ value: "overarching", label: "Overarching (whole agreement)" }] : []),
           ]}
         />
-        {search.priority || search.block ? (
+        {search.priority || search.block || search.q ? (
           <Button variant="subtle" onClick={() => setSearch({})}>
             Clear filters
           </Button>
@@ -83,6 +97,22 @@ function FreedomsPage() {
         Showing {shown.length} of {plural(data.freedoms.length, "freedom")}
       </p>
       {shown.length === 0 ? <p>No freedoms match these filters.</p> : null}
+      {shown.length > 1 ? (
+        <nav aria-labelledby="freedom-contents-heading" className="theme-nav" id="freedom-contents">
+          <Title order={2} id="freedom-contents-heading" className="theme-nav__title" tabIndex={-1}>
+            Go to a freedom
+          </Title>
+          <ol className="freedom-contents">
+            {shown.map((freedom) => (
+              <li key={freedom.number} value={freedom.number}>
+                <InPageLink targetId={`freedom-${freedom.number}`}>
+                  {freedom.title}
+                </InPageLink>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      ) : null}
       <div className="stack">
         {shown.map((freedom) => (
           <FreedomEntry key={freedom.number} slug={slug} freedom={freedom} />

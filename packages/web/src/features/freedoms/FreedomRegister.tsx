@@ -3,6 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { Title } from "@mantine/core";
 import type { AgreementDetailView, FreedomView } from "@accord/domain";
 import { Flag } from "../../components/Flag";
+import { WrittenText } from "../../components/WrittenText";
 import { freedomPriorityWords } from "../../words";
 
 /** Which block a freedom sits in: its own block, else the block of its first outcome. */
@@ -44,11 +45,15 @@ export function FreedomEntry({ slug, freedom }: { slug: string; freedom: Freedom
       <dl className="facts">
         <div>
           <dt>Problem</dt>
-          <dd>{freedom.problem}</dd>
+          <dd>
+            <WrittenText text={freedom.problem} />
+          </dd>
         </div>
         <div>
           <dt>Freedom sought</dt>
-          <dd>{freedom.freedomSought}</dd>
+          <dd>
+            <WrittenText text={freedom.freedomSought} />
+          </dd>
         </div>
         <div>
           <dt>Applies to</dt>
@@ -58,15 +63,15 @@ export function FreedomEntry({ slug, freedom }: { slug: string; freedom: Freedom
         </div>
         <div>
           <dt>Benefits to central government</dt>
-          <dd>{freedom.benefitsToCentralGovernment ?? "Not stated"}</dd>
+          <dd>{freedom.benefitsToCentralGovernment ? <WrittenText text={freedom.benefitsToCentralGovernment} /> : "Not stated"}</dd>
         </div>
         <div>
           <dt>Benefits to the agreement's partners</dt>
-          <dd>{freedom.benefitsToPartners ?? "Not stated"}</dd>
+          <dd>{freedom.benefitsToPartners ? <WrittenText text={freedom.benefitsToPartners} /> : "Not stated"}</dd>
         </div>
         <div>
           <dt>Benefits to the community</dt>
-          <dd>{freedom.benefitsToCommunity ?? "Not stated"}</dd>
+          <dd>{freedom.benefitsToCommunity ? <WrittenText text={freedom.benefitsToCommunity} /> : "Not stated"}</dd>
         </div>
         {freedom.department ? (
           <div>
