@@ -166,6 +166,21 @@ const signedInPages: { name: string; role?: DemoRole; path: string; prepare?: (p
   { name: "submission (manager)", role: "manager", path: "/agreements/kent-ka2/submission" },
   { name: "bulletins (manager)", role: "manager", path: "/agreements/kent-ka2/bulletins" },
   { name: "partner sign-up (partner)", role: "partner", path: "/agreements/kent-ka2/sign-ups" },
+  {
+    name: "partner sign-up (partner), asked to confirm signing up to all",
+    role: "partner",
+    path: "/agreements/kent-ka2/sign-ups",
+    prepare: async (page) => {
+      await page.getByRole("button", { name: "Sign up to all designated targets…" }).click();
+      await page.getByRole("dialog").waitFor();
+    },
+  },
+  { name: "my work (manager)", role: "manager", path: "/my-work" },
+  { name: "my work (accountable officer)", role: "officer", path: "/my-work" },
+  { name: "my work (partner)", role: "partner", path: "/my-work" },
+  { name: "my work (Government Office)", role: "government", path: "/my-work" },
+  { name: "my work (LSP coordinator)", role: "lsp", path: "/my-work" },
+  { name: "my work (viewer)", role: "viewer", path: "/my-work" },
   { name: "district plan (LSP coordinator)", role: "lsp", path: "/agreements/kent-ka2/districts/E07000114" },
 ];
 

@@ -114,7 +114,10 @@ describe("negotiate, sign up and report (the issue's acceptance)", () => {
     const partner = await openAs("partner", "/agreements/kent-ka2/sign-ups");
     try {
       await expectNoAxeViolations(partner.page);
-      await partner.page.getByRole("button", { name: "Sign up to all designated targets" }).click();
+      await partner.page.getByRole("button", { name: "Sign up to all designated targets…" }).click();
+      const confirm = partner.page.getByRole("dialog", { name: /^Sign Kent Police up to \d+ designated targets\?$/ });
+      await confirm.waitFor();
+      await confirm.getByRole("button", { name: /^Yes, sign Kent Police up to \d+ targets$/ }).click();
       const status = partner.page.getByRole("status").filter({ hasText: "Kent Police is now signed up to" });
       await status.waitFor();
       expect(await status.innerText()).toContain("Duty to have regard");
