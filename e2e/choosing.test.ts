@@ -6,20 +6,13 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { gotoPage } from "./support/browser.js";
-import { useProduct } from "./support/product.js";
-import { demoAccounts, signInWithApi, type DemoRole } from "./support/session.js";
+import { gotoPage, type OpenPage } from "./support/browser.js";
+import { openSignedIn, useProduct } from "./support/product.js";
+import type { DemoRole } from "./support/session.js";
 
 const product = useProduct();
 
-async function openAs(role: DemoRole, path: string, options: { expectedStatuses?: number[] } = {}) {
-  const opened = await product.open(options);
-  await signInWithApi(opened.page, product.baseUrl, demoAccounts[role].email);
-  await gotoPage(opened.page, product.url(path));
-  await opened.page.getByTestId("signed-in-name").waitFor();
-  await opened.page.waitForLoadState("networkidle");
-  return opened;
-}
+const openAs = (role: DemoRole, path: string, options: { expectedStatuses?: number[] } = {}): Promise<OpenPage> => openSignedIn(product, role, path, options);
 
 const section = (page: Page, heading: string) => page.locator("section", { has: page.getByRole("heading", { level: 2, name: heading, exact: true }) });
 

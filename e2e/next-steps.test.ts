@@ -7,20 +7,13 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { expectNoAxeViolations, gotoPage, type OpenPage } from "./support/browser.js";
-import { useProduct } from "./support/product.js";
-import { demoAccounts, signInWithApi, signInWithForm, type DemoRole } from "./support/session.js";
+import { expectNoAxeViolations, gotoPage, type OpenPage, type PageOptions } from "./support/browser.js";
+import { openSignedIn, useProduct } from "./support/product.js";
+import { demoAccounts, signInWithForm, type DemoRole } from "./support/session.js";
 
 const product = useProduct();
 
-async function openAs(role: DemoRole, path: string, options: { width?: number; height?: number } = {}): Promise<OpenPage> {
-  const opened = await product.open(options);
-  await signInWithApi(opened.page, product.baseUrl, demoAccounts[role].email);
-  await gotoPage(opened.page, product.url(path));
-  await opened.page.getByTestId("signed-in-name").waitFor();
-  await opened.page.waitForLoadState("networkidle");
-  return opened;
-}
+const openAs = (role: DemoRole, path: string, options: PageOptions = {}): Promise<OpenPage> => openSignedIn(product, role, path, options);
 
 const section = (page: Page, heading: string | RegExp) => page.locator("section", { has: page.getByRole("heading", { level: 2, name: heading }) });
 const focused = (page: Page) => page.evaluate(() => ({ text: document.activeElement?.textContent ?? "", tag: document.activeElement?.tagName ?? "", id: document.activeElement?.id ?? "" }));

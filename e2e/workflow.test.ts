@@ -7,21 +7,14 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { expectNoAxeViolations, gotoPage, type OpenPage } from "./support/browser.js";
-import { useProduct } from "./support/product.js";
-import { demoAccounts, signInWithApi, type DemoRole } from "./support/session.js";
+import { openSignedIn, useProduct } from "./support/product.js";
+import { demoAccounts, type DemoRole } from "./support/session.js";
 
 const product = useProduct();
 
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
 
-async function openAs(role: DemoRole, path: string, options: { expectedStatuses?: number[] } = {}): Promise<OpenPage> {
-  const opened = await product.open(options);
-  await signInWithApi(opened.page, product.baseUrl, demoAccounts[role].email);
-  await gotoPage(opened.page, product.url(path));
-  await opened.page.getByTestId("signed-in-name").waitFor();
-  await opened.page.waitForLoadState("networkidle");
-  return opened;
-}
+const openAs = (role: DemoRole, path: string, options: { expectedStatuses?: number[] } = {}): Promise<OpenPage> => openSignedIn(product, role, path, options);
 
 async function reload(page: Page): Promise<void> {
   await page.reload({ waitUntil: "domcontentloaded" });

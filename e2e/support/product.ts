@@ -1,7 +1,8 @@
 /** One running product and one browser per test file, started before its tests and stopped after. */
 import { afterAll, beforeAll } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser, openPage, type OpenPage, type PageOptions } from "./browser.js";
+import { gotoPage, launchBrowser, openPage, type OpenPage, type PageOptions } from "./browser.js";
+import { demoAccounts, signInWithApi, type DemoRole } from "./session.js";
 import { startServer, type RunningServer, type StartOptions } from "./server.js";
 
 export interface Product {
@@ -43,4 +44,14 @@ export function useProduct(options: StartOptions = {}): Product {
     url: (path) => `${product.baseUrl}${path}`,
   };
   return product;
+}
+
+/** A new page signed in as a demo role (through the API), at `path`, once its data has loaded. */
+export async function openSignedIn(product: Product, role: DemoRole, path: string, options: PageOptions = {}): Promise<OpenPage> {
+  const opened = await product.open(options);
+  await signInWithApi(opened.page, product.baseUrl, demoAccounts[role].email);
+  await gotoPage(opened.page, product.url(path));
+  await opened.page.getByTestId("signed-in-name").waitFor();
+  await opened.page.waitForLoadState("networkidle");
+  return opened;
 }
