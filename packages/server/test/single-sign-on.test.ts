@@ -104,7 +104,7 @@ describe("single sign-on through OpenID Connect", () => {
   it("signs an invited person in with their organisation's account", async () => {
     const callback = await singleSignOn("negotiator@gose.example");
     expect(callback.statusCode).toBe(302);
-    expect(decodeURIComponent(String(callback.headers.location))).toBe("/");
+    expect(decodeURIComponent(String(callback.headers.location))).toBe("/my-work");
     const sessionCookie = String(callback.headers["set-cookie"]).match(/accord_session=[^;]+/)?.[0] ?? "";
     const me = await app.inject({ method: "GET", url: "/api/session", headers: { cookie: sessionCookie } });
     expect(me.json<{ user: { email: string } }>().user.email).toBe("negotiator@gose.example");

@@ -118,7 +118,8 @@ export function singleSignOnRoutes(db: Db, settings: SingleSignOnSettings): Fast
         const actor = await actorForUser(db, user.id);
         await recordAudit(db, { actor, action: "session.singleSignOn", entityType: "user", entityId: user.id, agreementId: null, before: null, after: { issuer: settings.issuer.origin } });
         reply.clearCookie(flowCookie, { path: "/api/session/sso" });
-        return reply.redirect("/");
+        // Signed in, people start on what awaits them.
+        return reply.redirect("/my-work");
       },
     );
   };
