@@ -109,14 +109,14 @@ describe("Kent Agreement 2 page (the submission template)", () => {
       expect(all.total).toBeGreaterThanOrEqual(51);
       expect(await page.locator(".result-count").getAttribute("aria-live")).toBe("polite");
 
-      await page.getByLabel("Theme").selectOption({ label: "Economic Success" });
+      await page.getByLabel("Theme", { exact: true }).selectOption({ label: "Economic Success" });
       await expect.poll(async () => (await shownCount(page)).shown).toBeLessThan(all.total);
       const byTheme = await shownCount(page);
       expect(byTheme.shown).toBeGreaterThan(0);
       expect(page.url()).toContain("theme=economic-success");
       expect(await page.locator("main section.theme > h2").allInnerTexts()).toEqual(["Economic Success"]);
 
-      await page.getByLabel("Theme").selectOption({ label: "All themes" });
+      await page.getByLabel("Theme", { exact: true }).selectOption({ label: "All themes" });
       await page.getByLabel("Negotiation status").selectOption("agreed-with-government-office");
       await expect.poll(async () => (await shownCount(page)).shown).toBe(2);
       expect(page.url()).toContain("status=agreed-with-government-office");

@@ -49,8 +49,12 @@ export function isManager(user: UserView | null): boolean {
 }
 
 /** After signing in or out every answer may differ (drafts, history, what may be changed): read again. */
+function isSessionQuery(queryKey: readonly unknown[]): boolean {
+  return queryKey[0] === "session" || queryKey[0] === "session-options";
+}
+
 async function refreshAfterSessionChange(queryClient: QueryClient): Promise<void> {
-  await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== "session" && query.queryKey[0] !== "session-options" });
+  await queryClient.invalidateQueries({ predicate: (query) => !isSessionQuery(query.queryKey) });
 }
 
 export interface Credentials {
@@ -77,7 +81,9 @@ export function useSignOut() {
     onSuccess: async () => {
       rememberCsrfToken(null);
       queryClient.setQueryData(sessionKey, { user: null, csrfToken: null });
-      await refreshAfterSessionChange(queryClient);
+      // Drop, not refetch, what was read while signed in: refetching the page still on screen (my work,
+      // a private agreement) would only earn a 401, and a signed-out browser should keep no private data.
+      queryClient.removeQueries({ predicate: (query) => !isSessionQuery(query.queryKey) });
     },
   });
 }
