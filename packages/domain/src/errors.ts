@@ -11,6 +11,8 @@ export const domainErrorCodes = [
   "UNREADABLE_TARGET",
   "DUPLICATE_TARGET_YEAR",
   "INVALID_INDICATOR_CODE",
+  "INVALID_REPORTING_PERIOD",
+  "INVALID_TOLERANCE",
 ] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 

@@ -11,3 +11,5 @@ export * from "./negotiation-status.js";
 export * from "./position-summary.js";
 export * from "./indicator-key.js";
 export * from "./accounts-api.js";
+export * from "./reporting-periods.js";
+export * from "./performance.js";
