@@ -18,6 +18,20 @@ import type { Session } from "./support/session.js";
 let api: TestApp;
 const sessions = new Map<Who, Session | null>();
 let context: MatrixContext;
+/** For telling writes from reads when the cases are listed, before any database exists. */
+const quietContext: MatrixContext = { userId: 0, grantInOurAgreement: 0, grantElsewhere: 0, newEmail: () => "listing@kent.example" };
+
+/**
+ * Where the body names what the person acts on (which organisation, which agreement, a proposal
+ * or a counter-proposal), someone who holds the right kind of role is refused only once the body
+ * is read.
+ */
+function decidedByBody(route: string, scope: string, who: Who): boolean {
+  if (route === "POST /api/agreements/:slug/indicators/:key/negotiation") return true;
+  if (route === "POST /api/agreements/:slug/indicators/:key/sign-ups" || route === "POST /api/agreements/:slug/sign-ups") return who === "partner" && scope !== "elsewhere";
+  if (route === "POST /api/users/:userId/grants") return who === "manager";
+  return false;
+}
 
 // Each role scoped to Kent Agreement 2 only; Kent Agreement 1 is the agreement where nobody here has a role.
 const matrixUsers: { who: Who; grant: GrantBody }[] = [
@@ -89,6 +103,44 @@ describe("the authorisation matrix", () => {
         if (message.length === 0) outcome.push(`${who}: refused without a reason`);
       }
       if (request.method === "DELETE" && request.url === "/api/session") sessions.set(who, await signInAs(who));
+    }
+    expect(outcome).toEqual([]);
+  });
+
+  // Refusals that need no body come before the body is looked at: an empty or unreadable body
+  // from someone who may not write here is a 401 or 403, not a 400 about the body.
+  const writes = cases.filter(({ entry }) => entry.request(quietContext).method !== "GET");
+  const badBodies: { label: string; payload: string }[] = [
+    { label: "an empty object", payload: "{}" },
+    { label: "a body that is not JSON", payload: "{not json" },
+  ];
+
+  it.each(writes)("$label refuses an anonymous empty or unreadable body with 401", async ({ route, entry }) => {
+    const access = api.app.routeTable.find((r) => `${r.method} ${r.url}` === route)?.access;
+    const request = entry.request(context);
+    const outcome: string[] = [];
+    for (const { label, payload } of badBodies) {
+      const response = await api.app.inject({ method: request.method as "POST", url: request.url, payload, headers: { "content-type": "application/json" } });
+      const expected = access === "public" ? [200, 204, 400] : [401];
+      if (!expected.includes(response.statusCode)) outcome.push(`${label}: ${response.statusCode} ${response.body.slice(0, 120)}`);
+    }
+    expect(outcome).toEqual([]);
+  });
+
+  it.each(writes)("$label refuses the signed-in people it refuses with 403 before reading their body", async ({ route, entry }) => {
+    const request = entry.request(context);
+    const outcome: string[] = [];
+    for (const who of everyone.filter((w) => w !== "anonymous" && !entry.allowed.includes(w))) {
+      if (decidedByBody(route, entry.scope, who)) continue;
+      const session = sessions.get(who);
+      if (!session) continue;
+      const response = await api.app.inject({
+        method: request.method as "POST",
+        url: request.url,
+        payload: "{}",
+        headers: { "content-type": "application/json", cookie: session.cookie, "x-csrf-token": session.csrfToken },
+      });
+      if (response.statusCode !== 403) outcome.push(`${who}: ${response.statusCode} ${response.body.slice(0, 120)}`);
     }
     expect(outcome).toEqual([]);
   });

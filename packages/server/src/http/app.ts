@@ -15,6 +15,7 @@ import { registerSecurityHeaders } from "./security-headers.js";
 import { apiTitle, registerApiDocs } from "./api-docs.js";
 import { collectRouteTable } from "./route-table.js";
 import { parseTrustProxy } from "./trust-proxy.js";
+import { registerRouteAccess } from "./route-access.js";
 import type { TrustProxy } from "./trust-proxy.js";
 import { registerAuthentication } from "../features/auth/plugin.js";
 import { cookieSecret } from "../features/auth/settings.js";
@@ -54,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   collectRouteTable(app);
   const { db } = options.database;
   await registerAuthentication(app, db, await cookieSecret(db));
+  registerRouteAccess(app, db);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -127,6 +127,56 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
   }
 }
 
+/** What a request's path names, looked up before its body is read. */
+export interface ScopeFromParams {
+  agreementId: number;
+  published: boolean;
+  agreementIndicatorId?: number;
+  areaId?: number;
+  organisationId?: number;
+}
+
+/** Who could ever be allowed an action in an agreement, whatever the body says (managers always). */
+const rolesThatMay: Partial<Record<Action, { role: Role; who: string }>> = {
+  proposeTarget: { role: "officer", who: "an accountable officer" },
+  setBaseline: { role: "officer", who: "an accountable officer" },
+  recordNegotiation: { role: "government", who: "the Government Office or a department" },
+  signUp: { role: "partner", who: "a partner representative" },
+  withdrawSignUp: { role: "partner", who: "a partner representative" },
+  editLocalActionPlan: { role: "lsp", who: "an LSP coordinator" },
+};
+
+/**
+ * The part of a decision that the path alone settles, so a signed-in person without the right is
+ * refused (403) before their body is parsed or validated. Allowing here is not the final word:
+ * the handler still calls authorize() with the full resource.
+ */
+export function authorizeFromParams(actor: Actor, action: Action, known: ScopeFromParams | null): Decision {
+  if (action === "read" || action === "manageOwnAccount") return allow;
+  if (action === "manageUsers") {
+    return actor.grants.some((grant) => grant.role === "manager") ? allow : deny("Only a manager may manage accounts.");
+  }
+  if (known === null) return allow;
+  const scope = { agreementId: known.agreementId, published: known.published };
+  const { agreementIndicatorId, areaId, organisationId } = known;
+  if ((action === "proposeTarget" || action === "setBaseline") && agreementIndicatorId !== undefined) {
+    return authorize(actor, action, { type: "agreementIndicator", ...scope, agreementIndicatorId });
+  }
+  if ((action === "signUp" || action === "withdrawSignUp") && organisationId !== undefined) {
+    return authorize(actor, action, { type: "signUp", ...scope, agreementIndicatorId: agreementIndicatorId ?? 0, organisationId });
+  }
+  if (action === "editLocalActionPlan" && areaId !== undefined) {
+    return authorize(actor, action, { type: "localActionPlan", ...scope, areaId });
+  }
+  const capable = rolesThatMay[action];
+  if (capable === undefined) return authorize(actor, action, { type: "agreement", ...scope });
+  // The rest depends on the body (which organisation, which district): refuse only someone
+  // with no role that could ever allow it.
+  const grants = grantsIn(actor, known.agreementId);
+  if (grants.length === 0) return deny("You have no role in this agreement.");
+  return grants.some((grant) => grant.role === "manager" || grant.role === capable.role) ? allow : deny(`Only a manager or ${capable.who} may do this.`);
+}
+
 /** Throws the decision as a 401 or 403 with its reason. */
 export function ensureAllowed(actor: Actor | null, action: Action, resource: Resource): void {
   const decision = authorize(actor, action, resource);

@@ -26,7 +26,8 @@ export function negotiationRoutes(db: Db): FastifyPluginAsyncZod {
     app.post(
       "/agreements/:slug/indicators/:key/negotiation",
       {
-        config: { access: "recordNegotiation" },
+        // A proposal is the officer's, a counter-proposal the Government Office's: the kind decides.
+        config: { access: "recordNegotiation", accessNeedsBody: true },
         schema: {
           tags: ["negotiation"],
           summary: "Add to the thread: a proposal or agreement between partners (accountable officer), a counter-proposal, agreement or deferral (Government Office, department), or a comment",
