@@ -269,11 +269,21 @@ export const IndicatorDefinitionView = z.object({
   dataSource: z.string().nullable(),
   components: z.array(z.string()),
   note: z.string().nullable(),
-  /** The agreements that commit to it. */
+  /** Send it back with a change (managers); a stale one gets 409. */
+  version: z.number().int(),
+  /** The agreements that commit to it (only those the reader may read). */
   usedIn: z.array(z.object({ agreement: z.string(), shortName: z.string(), kind: AgreementIndicatorKind, state: AgreementIndicatorState })),
 });
 export type IndicatorDefinitionView = z.infer<typeof IndicatorDefinitionView>;
-export const CatalogueView = z.object({ indicators: z.array(IndicatorDefinitionView) });
+/** One page of the catalogue as filtered; `total` counts every match, `departments` every department named. */
+export const CatalogueView = z.object({
+  indicators: z.array(IndicatorDefinitionView),
+  total: z.number().int(),
+  page: z.number().int(),
+  limit: z.number().int(),
+  departments: z.array(z.string()),
+});
+export type CatalogueView = z.infer<typeof CatalogueView>;
 export const OrganisationListView = z.object({ organisations: z.array(OrganisationView) });
 export const AreaListView = z.object({ areas: z.array(AreaView) });
 

@@ -37,7 +37,9 @@ export type Resource =
   | ({ type: "localActionPlan"; areaId: number } & AgreementScope)
   /** The people of one agreement (agreementId null: every account in the installation). */
   | { type: "users"; agreementId: number | null }
-  | { type: "ownAccount" };
+  | { type: "ownAccount" }
+  /** The indicator catalogue, shared by every agreement. */
+  | { type: "catalogue" };
 
 export const actions = [
   "read",
@@ -52,6 +54,7 @@ export const actions = [
   "manageUsers",
   "readHistory",
   "manageOwnAccount",
+  "editCatalogue",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -75,12 +78,16 @@ function canRead(actor: Actor | null, scope: AgreementScope): boolean {
 
 export function authorize(actor: Actor | null, action: Action, resource: Resource): Decision {
   // Reading a published agreement needs no account: it is a public document.
-  if (action === "read" && resource.type !== "users" && resource.type !== "ownAccount" && canRead(actor, resource)) return allow;
+  if (action === "read" && resource.type !== "users" && resource.type !== "ownAccount" && resource.type !== "catalogue" && canRead(actor, resource)) return allow;
   if (actor === null) return { allowed: false, status: 401, reason: "Sign in to do this." };
 
   switch (resource.type) {
     case "ownAccount":
       return action === "manageOwnAccount" ? allow : deny("Not an action on your own account.");
+    case "catalogue":
+      if (action !== "editCatalogue") return deny("Not an action on the catalogue.");
+      // The catalogue serves every agreement: a manager of any of them keeps it.
+      return actor.grants.some((g) => g.role === "manager") ? allow : deny("Only a manager may add or change catalogue entries.");
     case "users": {
       if (action !== "manageUsers") return deny("Not an action on accounts.");
       const isManager = actor.grants.some((g) => g.role === "manager" && (g.agreementId === null || g.agreementId === resource.agreementId));
@@ -123,6 +130,7 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
     case "manageUsers":
       return deny("Only a manager of the agreement may do this.");
     case "manageOwnAccount":
+    case "editCatalogue":
       return deny("Not an action on an agreement.");
   }
 }

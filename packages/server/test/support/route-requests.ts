@@ -167,6 +167,12 @@ export const routeRequests: Record<string, RouteRequest[]> = {
   "GET /api/agreements/:slug/bulletins/:number": onAgreements("GET", "/bulletins/1", signedIn, null),
   "GET /api/indicators": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators" }), allowed: everyone }],
   "GET /api/indicators/:key": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators/ni-47" }), allowed: everyone }],
+  "GET /api/indicators/:key/history": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators/ni-47/history" }), allowed: everyone }],
+  // The catalogue serves every agreement: any manager keeps it.
+  "POST /api/indicators": [
+    { scope: "none", request: () => ({ method: "POST", url: "/api/indicators", body: { code: "NI 176", title: "Matrix entry", titleSource: "matrix test" } }), allowed: ["manager"] },
+  ],
+  "PATCH /api/indicators/:key": [{ scope: "none", request: () => ({ method: "PATCH", url: "/api/indicators/ni-47", body: { polarity: "lower-is-better", version: 999 } }), allowed: ["manager"] }],
   "GET /api/organisations": [{ scope: "none", request: () => ({ method: "GET", url: "/api/organisations" }), allowed: everyone }],
   "GET /api/areas": [{ scope: "none", request: () => ({ method: "GET", url: "/api/areas" }), allowed: everyone }],
   "GET /api/session/options": [{ scope: "none", request: () => ({ method: "GET", url: "/api/session/options" }), allowed: everyone }],

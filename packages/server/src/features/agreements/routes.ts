@@ -18,7 +18,7 @@ import { HistoryEntryView } from "../indicators/schema.js";
 import { history } from "../indicators/service.js";
 import { UpdateAgreementBody, updateAgreement } from "./write.js";
 import { PermissionsView, permissionsFor } from "./permissions.js";
-import { ensureReadable } from "./readable.js";
+import { ensureReadable, linksWithin, withReadableLinks } from "./readable.js";
 import { AgreementParams, IndicatorParams, IndicatorQuery, OutcomeParams, PositionSummaryQuery, PositionSummaryResponse } from "./schema.js";
 import { checkFilterValues, filterIndicators, getAgreement, positionSummaryOf, listAgreements } from "./service.js";
 import { apiErrors } from "../../http/route-schemas.js";
@@ -29,15 +29,17 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get("/agreements", { config: { access: "read" }, schema: { tags: ["agreements"], summary: "Every agreement", response: { 200: AgreementListView } } }, async (request) => ({
       // Everyone sees the published agreements; people with a role also see theirs in draft.
-      agreements: (await listAgreements(db)).filter(
-        (agreement) => authorize(request.actor, "read", { type: "agreement", agreementId: agreement.id, published: agreement.published }).allowed,
+      agreements: linksWithin(
+        (await listAgreements(db)).filter(
+          (agreement) => authorize(request.actor, "read", { type: "agreement", agreementId: agreement.id, published: agreement.published }).allowed,
+        ),
       ),
     }));
 
     app.get(
       "/agreements/:slug",
       { config: { access: "read" }, schema: { tags: ["agreements"], summary: "One agreement by theme or block, with its indicators", params: AgreementParams, response: { 200: AgreementDetailView, ...apiErrors } } },
-      async (request) => (await ensureReadable(db, request.actor, request.params.slug)).detail,
+      async (request) => withReadableLinks(db, request.actor, (await ensureReadable(db, request.actor, request.params.slug)).detail),
     );
 
     app.get(

@@ -1,55 +1,128 @@
 /** The catalogue, organisations and areas: reference data shared by every agreement. */
-import { asc, eq } from "drizzle-orm";
-import type { AreaView, IndicatorDefinitionView, OrganisationView } from "@accord/domain";
+import { and, asc, eq, or } from "drizzle-orm";
+import { indicatorKey } from "@accord/domain";
+import type { AreaView, CatalogueView, IndicatorDefinitionView, OrganisationView } from "@accord/domain";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
-import { notFound } from "../../errors.js";
+import { AppError, notFound } from "../../errors.js";
+import { ensureAllowed } from "../../policy/authorize.js";
+import type { Actor } from "../../policy/authorize.js";
+import { recordAudit } from "../audit/record.js";
+import { StaleVersionError, history } from "../indicators/service.js";
+import { findCatalogueDepartments, findCataloguePage } from "./queries.js";
+import type { CatalogueQuery, CreateIndicatorBody, UpdateIndicatorBody } from "./schema.js";
 
-export async function listIndicatorDefinitions(db: Db, key?: string): Promise<IndicatorDefinitionView[]> {
-  const base = db.select().from(t.indicatorDefinitions).orderBy(asc(t.indicatorDefinitions.id));
-  const definitions = key === undefined ? await base : await base.where(eq(t.indicatorDefinitions.key, key));
-  const uses = await db
-    .select({
-      indicatorId: t.agreementIndicators.indicatorId,
-      agreement: t.agreements.slug,
-      shortName: t.agreements.shortName,
-      kind: t.agreementIndicators.kind,
-      state: t.agreementIndicators.state,
-    })
-    .from(t.agreementIndicators)
-    .innerJoin(t.agreements, eq(t.agreements.id, t.agreementIndicators.agreementId))
-    .orderBy(asc(t.agreements.firstYear));
-  // Catalogue order: NIs by number, then local codes.
-  const niNumber = (code: string): number => {
-    const match = /^NI (\d+)$/.exec(code);
-    return match ? Number(match[1]) : Number.MAX_SAFE_INTEGER;
+type DefinitionRow = typeof t.indicatorDefinitions.$inferSelect;
+type Use = Awaited<ReturnType<typeof findCataloguePage>>["uses"][number];
+
+function presentDefinition(definition: DefinitionRow, uses: Use[]): IndicatorDefinitionView {
+  return {
+    key: definition.key,
+    code: definition.code,
+    title: definition.title,
+    titleStatus: definition.titleStatus,
+    titleSource: definition.titleSource,
+    source: definition.source,
+    unit: definition.unit,
+    polarity: definition.polarity,
+    department: definition.department,
+    dataSource: definition.dataSource,
+    components: definition.components,
+    note: definition.note,
+    version: definition.version,
+    usedIn: uses
+      .filter((use) => use.indicatorId === definition.id)
+      .map((use) => ({ agreement: use.agreement, shortName: use.shortName, kind: use.kind, state: use.state })),
   };
-  return definitions
-    .sort((a, b) => niNumber(a.code) - niNumber(b.code) || a.code.localeCompare(b.code, "en", { numeric: true }))
-    .map((definition) => ({
-      key: definition.key,
-      code: definition.code,
-      title: definition.title,
-      titleStatus: definition.titleStatus,
-      titleSource: definition.titleSource,
-      source: definition.source,
-      unit: definition.unit,
-      polarity: definition.polarity,
-      department: definition.department,
-      dataSource: definition.dataSource,
-      components: definition.components,
-      note: definition.note,
-      usedIn: uses
-        .filter((use) => use.indicatorId === definition.id)
-        .map((use) => ({ agreement: use.agreement, shortName: use.shortName, kind: use.kind, state: use.state })),
-    }));
 }
 
-export async function getIndicatorDefinition(db: Db, key: string): Promise<IndicatorDefinitionView> {
-  const [definition] = await listIndicatorDefinitions(db, key);
-  if (!definition) throw notFound(`Indicator "${key}"`, "key");
-  return definition;
+/** One page of the catalogue as the reader may see it: unpublished agreements stay out of it. */
+export async function listCatalogue(db: Db, actor: Actor | null, query: CatalogueQuery): Promise<CatalogueView> {
+  const [{ rows, uses, total }, departments] = await Promise.all([findCataloguePage(db, actor, query), findCatalogueDepartments(db)]);
+  return { indicators: rows.map((row) => presentDefinition(row, uses)), total, page: query.page, limit: query.limit, departments };
+}
+
+export async function getIndicatorDefinition(db: Db, actor: Actor | null, key: string): Promise<IndicatorDefinitionView> {
+  const { rows, uses } = await findCataloguePage(db, actor, { key, page: 1, limit: 1 });
+  const [definition] = rows;
+  // An indicator only an unreadable agreement uses answers as if it did not exist.
+  if (!definition) throw notFound(`The catalogue entry "${key}"`, "key");
+  return presentDefinition(definition, uses);
+}
+
+const changeable = (row: DefinitionRow) => ({
+  code: row.code,
+  title: row.title,
+  titleSource: row.titleSource,
+  source: row.source,
+  unit: row.unit,
+  polarity: row.polarity,
+  department: row.department,
+  note: row.note,
+  version: row.version,
+});
+
+/** A manager adds an NI (or an LPSA2 target) the catalogue lacked, saying where it comes from. */
+export async function createIndicatorDefinition(options: { db: Db; actor: Actor | null; body: CreateIndicatorBody }): Promise<IndicatorDefinitionView> {
+  const { db, actor, body } = options;
+  ensureAllowed(actor, "editCatalogue", { type: "catalogue" });
+  const key = indicatorKey(body.code);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ code: t.indicatorDefinitions.code })
+      .from(t.indicatorDefinitions)
+      .where(or(eq(t.indicatorDefinitions.code, body.code), eq(t.indicatorDefinitions.key, key)));
+    if (existing) throw new AppError("CONFLICT", `${existing.code} is already in the catalogue; change that entry instead`, { field: "code" });
+    const inserted = await tx
+      .insert(t.indicatorDefinitions)
+      .values({
+        code: body.code,
+        key,
+        title: body.title,
+        titleStatus: "known",
+        titleSource: body.titleSource,
+        source: body.source,
+        unit: body.unit ?? null,
+        polarity: body.polarity,
+        department: body.department ?? null,
+        note: body.note ?? null,
+      })
+      // Two managers adding the same code at once: the second is told, not given a 500.
+      .onConflictDoNothing()
+      .returning();
+    const [row] = inserted;
+    if (!row) throw new AppError("CONFLICT", `${body.code} is already in the catalogue; change that entry instead`, { field: "code" });
+    await recordAudit(tx, { actor, action: "catalogue.add", entityType: "indicatorDefinition", entityId: row.id, agreementId: null, before: null, after: changeable(row) });
+    return presentDefinition(row, []);
+  });
+}
+
+export async function updateIndicatorDefinition(options: { db: Db; actor: Actor | null; key: string; body: UpdateIndicatorBody }): Promise<IndicatorDefinitionView> {
+  const { db, actor, key, body } = options;
+  ensureAllowed(actor, "editCatalogue", { type: "catalogue" });
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(t.indicatorDefinitions).where(eq(t.indicatorDefinitions.key, key));
+    if (!before) throw notFound(`The catalogue entry "${key}"`, "key");
+    if (before.source === "local") throw new AppError("BAD_REQUEST", `${before.code} is a local indicator of its agreement, not a catalogue entry`, { field: "key" });
+    if (before.version !== body.version) throw new StaleVersionError(`The catalogue entry for ${before.code}`, changeable(before));
+    const { version, ...changes } = body;
+    const [after] = await tx
+      .update(t.indicatorDefinitions)
+      .set({ ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)), version: version + 1 })
+      .where(and(eq(t.indicatorDefinitions.id, before.id), eq(t.indicatorDefinitions.version, version)))
+      .returning();
+    if (!after) throw new StaleVersionError(`The catalogue entry for ${before.code}`, changeable(before));
+    await recordAudit(tx, { actor, action: "catalogue.update", entityType: "indicatorDefinition", entityId: after.id, agreementId: null, before: changeable(before), after: changeable(after) });
+  });
+  return getIndicatorDefinition(db, actor, key);
+}
+
+/** Who changed a catalogue entry, when, from what to what. */
+export async function catalogueHistory(db: Db, actor: Actor | null, key: string) {
+  await getIndicatorDefinition(db, actor, key);
+  const [row] = await db.select({ id: t.indicatorDefinitions.id }).from(t.indicatorDefinitions).where(eq(t.indicatorDefinitions.key, key));
+  return history(db, "indicatorDefinition", row?.id ?? 0);
 }
 
 export async function listOrganisations(db: Db): Promise<OrganisationView[]> {
