@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `node scripts/build.mjs` (run by npm start and npm test): builds the web app with Vite into
+ * packages/web/dist and bundles the server with esbuild into dist/server, each only when its
+ * sources or the lockfile changed since the last build (see build-stamp.mjs), so a restart does
+ * not wait for a build.
+ *   --force   build both even when up to date
+ *   --check   build nothing; exit 0 when both are up to date, 1 when either needs building
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import { hashSources, inputs, isCurrent, readStamp, repositoryRoot, stampFile } from "./build-stamp.mjs";
+
+const serverOut = resolve(repositoryRoot, "dist/server");
+const webFolder = resolve(repositoryRoot, "packages/web");
+
+/** @param {string} text */
+const say = (text) => process.stdout.write(`build: ${text}\n`);
+
+/** Vite's command from wherever npm put it (the web package's node_modules or the root's). */
+function viteCommand() {
+  for (let folder = webFolder; ; folder = dirname(folder)) {
+    const bin = resolve(folder, "node_modules/vite/bin/vite.js");
+    if (existsSync(bin)) return bin;
+    if (dirname(folder) === folder) throw new Error("Vite is not installed: run npm ci first");
+  }
+}
+
+function buildWeb() {
+  const result = spawnSync(process.execPath, [viteCommand(), "build", "--logLevel", "warn"], { cwd: webFolder, stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`the web app did not build (vite exited with ${result.status})`);
+}
+
+/**
+ * Every package the server imports stays in node_modules, loaded at run time as when running the
+ * sources; only our own TypeScript (the server and @accord/domain) is compiled into the bundle.
+ * @type {import("esbuild").Plugin}
+ */
+const keepPackagesExternal = {
+  name: "keep-packages-external",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith("@accord/") ? undefined : { path: args.path, external: true }));
+  },
+};
+
+/**
+ * A source file that finds things beside itself (the migrations, the repository root) keeps
+ * finding them: its import.meta.url becomes its own source path, reached from the bundle's
+ * folder, instead of the bundle's. The bundle and its chunks all sit directly in serverOut.
+ * @param {string} outFolder
+ * @returns {import("esbuild").Plugin}
+ */
+function keepSourceLocations(outFolder) {
+  return {
+    name: "keep-source-locations",
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, (args) => {
+        const text = readFileSync(args.path, "utf8");
+        if (!text.includes("import.meta.url")) return undefined;
+        const fromBundle = relative(outFolder, args.path).split("\\").join("/");
+        const contents = text.replaceAll("import.meta.url", `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`);
+        return { contents, loader: "ts" };
+      });
+    },
+  };
+}
+
+async function buildServer() {
+  const { build } = await import("esbuild");
+  const staging = `${serverOut}.staging`;
+  rmSync(staging, { recursive: true, force: true });
+  await build({
+    entryPoints: { accord: resolve(repositoryRoot, "packages/server/src/cli/main.ts") },
+    outdir: staging,
+    bundle: true,
+    // Code reached only through import() (the DOCX, XLSX and PDF writers) gets its own chunk, so
+    // its libraries load when a document is made rather than on every start.
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    sourcemap: true,
+    chunkNames: "[name]-[hash]",
+    logLevel: "warning",
+    plugins: [keepPackagesExternal, keepSourceLocations(serverOut)],
+  });
+  // Swap the whole folder at once: a process starting meanwhile sees the old build or the new.
+  const previous = `${serverOut}.previous`;
+  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(serverOut)) renameSync(serverOut, previous);
+  renameSync(staging, serverOut);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+const args = new Set(process.argv.slice(2));
+const force = args.has("--force");
+const stamp = readStamp();
+/** @type {Array<["web" | "server", string, () => unknown]>} */
+const parts = [["web", "web app", buildWeb], ["server", "server", buildServer]];
+
+if (args.has("--check")) {
+  const stale = parts.filter(([part]) => !isCurrent(part, stamp)).map(([, name]) => name);
+  say(stale.length === 0 ? "up to date" : `needs building: ${stale.join(", ")}`);
+  process.exit(stale.length === 0 ? 0 : 1);
+}
+
+const started = performance.now();
+try {
+  for (const [part, name, run] of parts) {
+    if (!force && isCurrent(part, stamp)) {
+      say(`${name} up to date (built ${stamp[part]?.builtAt ?? "before"}), skipped`);
+      continue;
+    }
+    const partStarted = performance.now();
+    // The hash is of the sources as they were when the build began: an edit made during the
+    // build makes the next start build again rather than be missed.
+    const hash = hashSources(repositoryRoot, inputs[part]);
+    await run();
+    const buildMs = Math.round(performance.now() - partStarted);
+    stamp[part] = { hash, builtAt: new Date().toISOString(), buildMs };
+    mkdirSync(dirname(stampFile), { recursive: true });
+    writeFileSync(stampFile, `${JSON.stringify(stamp, null, 2)}\n`);
+    say(`${name} built in ${(buildMs / 1000).toFixed(1)} s`);
+  }
+  say(`done in ${Math.round(performance.now() - started)} ms`);
+} catch (error) {
+  process.stderr.write(`build: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
