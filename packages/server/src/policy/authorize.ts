@@ -35,6 +35,8 @@ export type Resource =
   | ({ type: "agreementIndicator"; agreementIndicatorId: number } & AgreementScope)
   | ({ type: "signUp"; agreementIndicatorId: number; organisationId: number } & AgreementScope)
   | ({ type: "localActionPlan"; areaId: number } & AgreementScope)
+  /** A value of an indicator for the county or one district. */
+  | ({ type: "observation"; agreementIndicatorId: number; areaId: number } & AgreementScope)
   /** The people of one agreement (agreementId null: every account in the installation). */
   | { type: "users"; agreementId: number | null }
   | { type: "ownAccount" }
@@ -51,6 +53,7 @@ export const actions = [
   "signUp",
   "withdrawSignUp",
   "editLocalActionPlan",
+  "recordObservation",
   "manageUsers",
   "readHistory",
   "manageOwnAccount",
@@ -126,6 +129,13 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
       return has(actor, agreementId, "lsp", (g) => g.areaId === resource.areaId)
         ? allow
         : deny("An LSP coordinator may edit only their own district's plan.");
+    case "recordObservation":
+      // Seed 000 §11: the accountable officer reports the indicator; an LSP monitors its own
+      // district (§10), so its coordinator may give that district's values and no others.
+      if (resource.type !== "observation") return deny("A value belongs to an indicator and an area.");
+      if (has(actor, agreementId, "officer", (g) => g.agreementIndicatorId === resource.agreementIndicatorId)) return allow;
+      if (has(actor, agreementId, "lsp", (g) => g.areaId === resource.areaId)) return allow;
+      return deny("Only the indicator's accountable officer, a manager, or the LSP coordinator for that district may record its values.");
     case "update":
     case "manageUsers":
       return deny("Only a manager of the agreement may do this.");

@@ -1,0 +1,439 @@
+/**
+ * Observations: the values reported for an agreement indicator, per period, area (Kent or one
+ * of its districts) and component. Recording one checks the policy, checks the value against
+ * how the indicator is counted, and writes it with its audit event in one transaction; a write
+ * based on a stale read gets 409 with the row as it now stands.
+ *
+ * Reading them works out what the county's value is from its districts where the county was
+ * not given directly: a count is their sum, a rate is their numerators over their denominators
+ * (averaging 12 percentages would weigh Sevenoaks' and Thanet's populations alike), and only
+ * when every district has a value. A cumulative indicator (NI 155) is reported per period and
+ * read as a running total.
+ */
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import {
+  addDecimals,
+  compareDecimals,
+  compareReportingPeriods,
+  divideDecimals,
+  DomainError,
+  multiplyDecimals,
+  normaliseDecimal,
+  parseReportingPeriod,
+  reportingPeriodsOverlap,
+  roundDecimal,
+} from "@accord/domain";
+import type { ReportingPeriod } from "@accord/domain";
+import type { Db } from "../../db/client.js";
+import * as t from "../../db/schema/index.js";
+import { isoTimestamp } from "../../db/timestamps.js";
+import { AppError } from "../../errors.js";
+import { ensureAllowed } from "../../policy/authorize.js";
+import type { Actor } from "../../policy/authorize.js";
+import { recordAudit } from "../audit/record.js";
+import type { Tx } from "../audit/record.js";
+import { StaleVersionError } from "../indicators/service.js";
+import type { IndicatorScope } from "../indicators/scope.js";
+import type { RecordObservationBody } from "./schema.js";
+
+/** How values of an indicator add up across areas, read from its unit. */
+export type Aggregation = { kind: "count" } | { kind: "ratio"; per: string } | { kind: "level" };
+
+/**
+ * "count" adds up; "%" is out of 100; "rate per 1,000" and "rate per 100,000" are out of those;
+ * "kg per household" or "tonnes CO2 per capita" are a total over a number of units (per 1);
+ * "level" is a stage the county as a whole reaches (NI 188) and does not add up at all.
+ */
+export function aggregationFor(unit: string | null): Aggregation {
+  const text = (unit ?? "").trim().toLowerCase();
+  if (text === "count") return { kind: "count" };
+  if (text === "level") return { kind: "level" };
+  if (text.startsWith("%")) return { kind: "ratio", per: "100" };
+  const perNumber = /per\s+([\d,]+)/.exec(text);
+  if (perNumber?.[1]) return { kind: "ratio", per: perNumber[1].replaceAll(",", "") };
+  return { kind: "ratio", per: "1" };
+}
+
+function places(value: string): number {
+  const point = value.indexOf(".");
+  return point === -1 ? 0 : value.length - point - 1;
+}
+
+export interface ObservationView {
+  period: string;
+  area: string;
+  component: string;
+  value: string;
+  numerator: string | null;
+  denominator: string | null;
+  status: "provisional" | "final";
+  source: string | null;
+  note: string | null;
+  recordedBy: string;
+  recordedAt: string;
+  version: number;
+}
+
+type ObservationRow = typeof t.observations.$inferSelect;
+
+function present(row: ObservationRow, period: string, area: string): ObservationView {
+  return {
+    period,
+    area,
+    component: row.component,
+    value: normaliseDecimal(row.value),
+    numerator: row.numerator === null ? null : normaliseDecimal(row.numerator),
+    denominator: row.denominator === null ? null : normaliseDecimal(row.denominator),
+    status: row.status,
+    source: row.source,
+    note: row.note,
+    recordedBy: row.recordedByName,
+    recordedAt: isoTimestamp(row.recordedAt),
+    version: row.version,
+  };
+}
+
+function badRequest(field: string, message: string): AppError {
+  return new AppError("BAD_REQUEST", message, { field });
+}
+
+interface IndicatorFacts {
+  unit: string | null;
+  /** Any of its targets is cumulative (NI 155's "+1356"): values are per-period counts. */
+  cumulative: boolean;
+  county: { id: number; code: string; name: string };
+  districts: { id: number; code: string; legacyCode: string | null; name: string }[];
+}
+
+async function indicatorFacts(db: Db | Tx, scope: IndicatorScope, component: string | null): Promise<IndicatorFacts> {
+  const [row] = await db
+    .select({ unit: t.indicatorDefinitions.unit, countyId: t.areas.id, countyCode: t.areas.code, countyName: t.areas.name })
+    .from(t.agreementIndicators)
+    .innerJoin(t.indicatorDefinitions, eq(t.indicatorDefinitions.id, t.agreementIndicators.indicatorId))
+    .innerJoin(t.agreements, eq(t.agreements.id, t.agreementIndicators.agreementId))
+    .innerJoin(t.areas, eq(t.areas.id, t.agreements.areaId))
+    .where(eq(t.agreementIndicators.id, scope.agreementIndicatorId));
+  if (!row) throw new Error("agreement indicator vanished");
+  const forms = await db
+    .select({ form: t.targets.form })
+    .from(t.targets)
+    .where(
+      and(
+        eq(t.targets.agreementIndicatorId, scope.agreementIndicatorId),
+        ...(component === null ? [] : [eq(t.targets.component, component)]),
+      ),
+    );
+  const districts = await db
+    .select({ id: t.areas.id, code: t.areas.code, legacyCode: t.areas.legacyCode, name: t.areas.name })
+    .from(t.areas)
+    .where(and(eq(t.areas.parentId, row.countyId), eq(t.areas.kind, "district")))
+    .orderBy(asc(t.areas.name));
+  return {
+    unit: row.unit,
+    cumulative: forms.some(({ form }) => form === "cumulative"),
+    county: { id: row.countyId, code: row.countyCode, name: row.countyName },
+    districts,
+  };
+}
+
+function areaNamed(facts: IndicatorFacts, code: string): { id: number; code: string; name: string } {
+  const wanted = code.trim().toUpperCase();
+  if (wanted === facts.county.code.toUpperCase()) return facts.county;
+  const district = facts.districts.find((area) => area.code.toUpperCase() === wanted || area.legacyCode?.toUpperCase() === wanted);
+  if (district) return district;
+  const codes = facts.districts.map((area) => area.code);
+  throw badRequest(
+    "area",
+    `area "${code}" is not ${facts.county.name} (${facts.county.code}) or one of its districts (${codes[0] ?? ""}–${codes.at(-1) ?? ""})`,
+  );
+}
+
+function readPeriod(text: string): ReportingPeriod {
+  try {
+    return parseReportingPeriod(text, "period");
+  } catch (error) {
+    if (error instanceof DomainError) throw badRequest("period", error.message);
+    throw error;
+  }
+}
+
+/** The value, numerator and denominator as they will be stored, or the reason they cannot be. */
+function checkFigures(scope: IndicatorScope, facts: IndicatorFacts, body: RecordObservationBody) {
+  const value = normaliseDecimal(body.value);
+  const hasNumerator = body.numerator !== undefined;
+  if (hasNumerator !== (body.denominator !== undefined)) {
+    throw badRequest(hasNumerator ? "denominator" : "numerator", "give the numerator and the denominator together, or neither");
+  }
+  const aggregation = aggregationFor(facts.unit);
+  if (facts.cumulative && compareDecimals(value, "0") < 0) {
+    throw badRequest("value", `${scope.code} adds each period's count to a running total, so the count cannot be negative`);
+  }
+  if (body.numerator === undefined || body.denominator === undefined) return { value, numerator: null, denominator: null };
+  if (aggregation.kind !== "ratio" || facts.cumulative) {
+    const what = aggregation.kind === "level" ? "a level" : "a count";
+    throw badRequest("numerator", `${scope.code} is ${what}: give the value only, without a numerator and denominator`);
+  }
+  const numerator = normaliseDecimal(body.numerator);
+  const denominator = normaliseDecimal(body.denominator);
+  if (compareDecimals(denominator, "0") <= 0) throw badRequest("denominator", "the denominator must be more than 0");
+  if (compareDecimals(numerator, "0") < 0) throw badRequest("numerator", "the numerator cannot be negative");
+  // The value must be what the numerator and denominator make, to the places it is written to.
+  const made = multiplyDecimals(divideDecimals(numerator, denominator), aggregation.per);
+  const shown = roundDecimal(made, Math.max(places(value), 2));
+  if (compareDecimals(roundDecimal(made, places(value)), value) !== 0) {
+    const per = aggregation.per === "1" ? "" : ` × ${aggregation.per}`;
+    throw badRequest("value", `value ${value} does not match numerator ${numerator} / denominator ${denominator}${per} = ${shown}`);
+  }
+  return { value, numerator, denominator };
+}
+
+async function periodRow(tx: Tx, period: ReportingPeriod): Promise<{ id: number }> {
+  await tx
+    .insert(t.reportingPeriods)
+    .values({ label: period.label, kind: period.kind, startDate: period.start, endDate: period.end })
+    .onConflictDoNothing({ target: t.reportingPeriods.label });
+  const [row] = await tx.select({ id: t.reportingPeriods.id }).from(t.reportingPeriods).where(eq(t.reportingPeriods.label, period.label));
+  if (!row) throw new Error("reporting period was not saved");
+  return row;
+}
+
+/**
+ * A cumulative indicator's counts are added up, so a period that overlaps one already counted
+ * (2008/09 beside 2008/09 H1) would count the same homes twice.
+ */
+async function refuseOverlap(tx: Tx, scope: IndicatorScope, areaId: number, component: string, period: ReportingPeriod): Promise<void> {
+  const others = await tx
+    .select({ label: t.reportingPeriods.label, kind: t.reportingPeriods.kind, start: t.reportingPeriods.startDate, end: t.reportingPeriods.endDate })
+    .from(t.observations)
+    .innerJoin(t.reportingPeriods, eq(t.reportingPeriods.id, t.observations.periodId))
+    .where(
+      and(
+        eq(t.observations.agreementIndicatorId, scope.agreementIndicatorId),
+        eq(t.observations.areaId, areaId),
+        eq(t.observations.component, component),
+        ne(t.reportingPeriods.label, period.label),
+      ),
+    );
+  const clash = others.find((other) => reportingPeriodsOverlap(other, period));
+  if (clash) {
+    throw badRequest(
+      "period",
+      `${scope.code} adds each period's count to a running total, and ${period.label} overlaps ${clash.label}, which already has a count: the same ones would be counted twice`,
+    );
+  }
+}
+
+/** Records (or corrects) one value. Who and when come from the actor and the database clock. */
+export async function recordObservation(options: { db: Db; actor: Actor | null; scope: IndicatorScope; body: RecordObservationBody }): Promise<ObservationView> {
+  const { db, actor, scope, body } = options;
+  if (actor === null) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");
+  const facts = await indicatorFacts(db, scope, body.component);
+  const area = areaNamed(facts, body.area);
+  ensureAllowed(actor, "recordObservation", { type: "observation", ...scope, areaId: area.id });
+  if (!scope.components.includes(body.component)) {
+    throw badRequest("component", `component must be one of ${scope.components.join(", ")} for ${scope.code}`);
+  }
+  const period = readPeriod(body.period);
+  const figures = checkFigures(scope, facts, body);
+
+  return db.transaction(async (tx) => {
+    const { id: periodId } = await periodRow(tx, period);
+    if (facts.cumulative) await refuseOverlap(tx, scope, area.id, body.component, period);
+    const fields = {
+      ...figures,
+      status: body.status,
+      source: body.source ?? null,
+      note: body.note ?? null,
+      // The command line acts as id 0, which is no account.
+      recordedBy: actor.id > 0 ? actor.id : null,
+      recordedByName: actor.email ? `${actor.name} <${actor.email}>` : actor.name,
+    };
+    const key = and(
+      eq(t.observations.agreementIndicatorId, scope.agreementIndicatorId),
+      eq(t.observations.periodId, periodId),
+      eq(t.observations.areaId, area.id),
+      eq(t.observations.component, body.component),
+    );
+    const what = `The ${period.label} value for ${area.name}`;
+    const [existing] = await tx.select().from(t.observations).where(key);
+    let saved: ObservationRow | undefined;
+    if (existing) {
+      if (body.version !== existing.version) throw new StaleVersionError(what, present(existing, period.label, area.code));
+      // The version is checked again in the UPDATE, so two writers racing cannot both win.
+      [saved] = await tx
+        .update(t.observations)
+        .set({ ...fields, recordedAt: sql`now()`, version: existing.version + 1 })
+        .where(and(eq(t.observations.id, existing.id), eq(t.observations.version, existing.version)))
+        .returning();
+    } else {
+      if (body.version !== undefined) throw new StaleVersionError(what, null);
+      [saved] = await tx
+        .insert(t.observations)
+        .values({ agreementIndicatorId: scope.agreementIndicatorId, periodId, areaId: area.id, component: body.component, ...fields })
+        .onConflictDoNothing()
+        .returning();
+    }
+    if (!saved) {
+      // Someone else wrote the same value first.
+      const [now] = await tx.select().from(t.observations).where(key);
+      throw new StaleVersionError(what, now ? present(now, period.label, area.code) : null);
+    }
+    const after = present(saved, period.label, area.code);
+    await recordAudit(tx, {
+      actor,
+      action: "observation.record",
+      entityType: "agreementIndicator",
+      entityId: scope.agreementIndicatorId,
+      agreementId: scope.agreementId,
+      before: existing ? present(existing, period.label, area.code) : null,
+      after,
+    });
+    return after;
+  });
+}
+
+export interface CountyFromDistricts {
+  value: string;
+  /** Sums of the districts' numerators and denominators, for a rate. */
+  numerator: string | null;
+  denominator: string | null;
+}
+
+export interface CountyValue {
+  /** The county's value as given. */
+  recorded: ObservationView | null;
+  /** Worked out from every district, or null with the reason in `notFromDistricts`. */
+  fromDistricts: CountyFromDistricts | null;
+  notFromDistricts: string | null;
+  /** The value the county reports: as given, else as worked out. */
+  value: string | null;
+  /** Cumulative indicators: the baseline plus every count up to and including this period. */
+  runningTotal?: string | null;
+}
+
+export interface DistrictValue {
+  area: string;
+  legacyCode: string | null;
+  name: string;
+  observation: ObservationView | null;
+  runningTotal?: string | null;
+}
+
+export interface PeriodValues {
+  period: ReportingPeriod;
+  component: string;
+  county: CountyValue;
+  districts: DistrictValue[];
+}
+
+export interface IndicatorObservations {
+  indicator: string;
+  unit: string | null;
+  aggregation: Aggregation["kind"];
+  cumulative: boolean;
+  /** Every period that has a value, in time order, for each component. */
+  periods: PeriodValues[];
+}
+
+function countyFromDistricts(
+  aggregation: Aggregation,
+  period: string,
+  values: (ObservationView | null)[],
+): { fromDistricts: CountyFromDistricts | null; notFromDistricts: string | null } {
+  if (aggregation.kind === "level") return { fromDistricts: null, notFromDistricts: "a level is reached by the county as a whole, not added up from districts" };
+  const given = values.filter((value): value is ObservationView => value !== null);
+  if (given.length < values.length) {
+    return { fromDistricts: null, notFromDistricts: `only ${given.length} of ${values.length} districts have a value for ${period}` };
+  }
+  if (aggregation.kind === "count") {
+    return { fromDistricts: { value: given.reduce((sum, one) => addDecimals(sum, one.value), "0"), numerator: null, denominator: null }, notFromDistricts: null };
+  }
+  const withoutParts = given.filter((one) => one.numerator === null || one.denominator === null);
+  if (withoutParts.length > 0) {
+    return {
+      fromDistricts: null,
+      notFromDistricts: `rates cannot be averaged: ${withoutParts.map((one) => one.area).join(", ")} gave no numerator and denominator`,
+    };
+  }
+  const numerator = given.reduce((sum, one) => addDecimals(sum, one.numerator ?? "0"), "0");
+  const denominator = given.reduce((sum, one) => addDecimals(sum, one.denominator ?? "0"), "0");
+  // As precise as the districts' own values are written.
+  const precision = Math.max(...given.map((one) => places(one.value)));
+  const value = roundDecimal(multiplyDecimals(divideDecimals(numerator, denominator), aggregation.per), precision);
+  return { fromDistricts: { value, numerator, denominator }, notFromDistricts: null };
+}
+
+/** Every value of one indicator, the county worked out from its districts, running totals for cumulative ones. */
+export async function listObservations(options: { db: Db; actor: Actor | null; scope: IndicatorScope; component?: string }): Promise<IndicatorObservations> {
+  const { db, actor, scope } = options;
+  ensureAllowed(actor, "read", { type: "agreementIndicator", ...scope });
+  const component = options.component ?? null;
+  const facts = await indicatorFacts(db, scope, component);
+  // A cumulative indicator's per-period values are counts, whatever its unit says.
+  const aggregation: Aggregation = facts.cumulative ? { kind: "count" } : aggregationFor(facts.unit);
+  const rows = await db
+    .select({
+      observation: t.observations,
+      label: t.reportingPeriods.label,
+      kind: t.reportingPeriods.kind,
+      start: t.reportingPeriods.startDate,
+      end: t.reportingPeriods.endDate,
+      areaCode: t.areas.code,
+    })
+    .from(t.observations)
+    .innerJoin(t.reportingPeriods, eq(t.reportingPeriods.id, t.observations.periodId))
+    .innerJoin(t.areas, eq(t.areas.id, t.observations.areaId))
+    .where(
+      and(
+        eq(t.observations.agreementIndicatorId, scope.agreementIndicatorId),
+        ...(component === null ? [] : [eq(t.observations.component, component)]),
+      ),
+    );
+  const baselines = await db
+    .select({ component: t.baselines.component, value: t.baselines.value })
+    .from(t.baselines)
+    .where(eq(t.baselines.agreementIndicatorId, scope.agreementIndicatorId));
+
+  const groups = new Map<string, { period: ReportingPeriod; component: string; byArea: Map<string, ObservationView> }>();
+  for (const row of rows) {
+    const key = `${row.observation.component}\u0000${row.label}`;
+    const group = groups.get(key) ?? {
+      period: { kind: row.kind, label: row.label, start: row.start, end: row.end },
+      component: row.observation.component,
+      byArea: new Map<string, ObservationView>(),
+    };
+    group.byArea.set(row.areaCode, present(row.observation, row.label, row.areaCode));
+    groups.set(key, group);
+  }
+  const ordered = [...groups.values()].sort((a, b) => (a.component === b.component ? compareReportingPeriods(a.period, b.period) : a.component < b.component ? -1 : 1));
+
+  // Running totals go through each component's periods in order; a period with no county count stops the county's total.
+  const totals = new Map<string, string | null>();
+  const periods = ordered.map(({ period, component: part, byArea }): PeriodValues => {
+    const districtValues = facts.districts.map((area) => byArea.get(area.code) ?? null);
+    const recorded = byArea.get(facts.county.code) ?? null;
+    const derived = countyFromDistricts(aggregation, period.label, districtValues);
+    const county: CountyValue = { recorded, ...derived, value: recorded?.value ?? derived.fromDistricts?.value ?? null };
+    const districts: DistrictValue[] = facts.districts.map((area, index) => ({
+      area: area.code,
+      legacyCode: area.legacyCode,
+      name: area.name,
+      observation: districtValues[index] ?? null,
+    }));
+    if (facts.cumulative) {
+      const advance = (key: string, start: string, count: string | null): string | null => {
+        const before = totals.has(key) ? (totals.get(key) ?? null) : start;
+        const total = before === null || count === null ? null : addDecimals(before, count);
+        totals.set(key, total);
+        return total;
+      };
+      // The agreement's baseline is the county's; districts count from nothing.
+      const baseline = baselines.find((one) => one.component === part)?.value ?? "0";
+      county.runningTotal = advance(`${part}\u0000county`, normaliseDecimal(baseline), county.value);
+      for (const district of districts) district.runningTotal = advance(`${part}\u0000${district.area}`, "0", district.observation?.value ?? null);
+    }
+    return { period, component: part, county, districts };
+  });
+
+  return { indicator: scope.code, unit: facts.unit, aggregation: aggregation.kind, cumulative: facts.cumulative, periods };
+}
