@@ -174,6 +174,7 @@ export function authorizeFromParams(actor: Actor, action: Action, known: ScopeFr
   if (action === "manageUsers") {
     return actor.grants.some((grant) => grant.role === "manager") ? allow : deny("Only a manager may manage accounts.");
   }
+  if (action === "editCatalogue") return authorize(actor, action, { type: "catalogue" });
   if (known === null) return allow;
   const scope = { agreementId: known.agreementId, published: known.published };
   const { agreementIndicatorId, areaId, organisationId } = known;
