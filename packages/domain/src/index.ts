@@ -13,3 +13,4 @@ export * from "./indicator-key.js";
 export * from "./accounts-api.js";
 export * from "./reporting-periods.js";
 export * from "./performance.js";
+export * from "./mail-api.js";

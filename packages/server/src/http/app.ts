@@ -30,6 +30,10 @@ import { choosingRoutes } from "../features/choosing/routes.js";
 import { bulletinRoutes } from "../features/bulletins/routes.js";
 import { submissionRoutes } from "../features/submission/routes.js";
 import { myWorkRoutes } from "../features/my-work/routes.js";
+import { distributionListRoutes } from "../features/mail/routes.js";
+import { mailSettingsFromEnvironment } from "../features/mail/settings.js";
+import type { MailSettings } from "../features/mail/settings.js";
+import { createMailer } from "../features/mail/mailer.js";
 
 export interface AppOptions {
   database: Database;
@@ -40,6 +44,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Which reverse proxies' X-Forwarded-* headers to believe; by default from ACCORD_TRUST_PROXY. */
   trustProxy?: TrustProxy;
+  /** The SMTP server bulletins and invitations go through; by default from ACCORD_SMTP_URL (none: nothing is sent). */
+  mail?: MailSettings | null;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -71,8 +77,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
 
   const singleSignOn = options.singleSignOn === undefined ? singleSignOnFromEnvironment() : options.singleSignOn;
-  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes]) {
-    await app.register(routes(db), { prefix: "/api" });
+  const mailSettings = options.mail === undefined ? mailSettingsFromEnvironment() : options.mail;
+  const mailer = mailSettings ? createMailer(mailSettings) : null;
+  if (mailer) app.addHook("onClose", async () => mailer.close());
+  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes, distributionListRoutes]) {
+    await app.register(routes(db, mailer), { prefix: "/api" });
   }
   await app.register(authRoutes(db, singleSignOn), { prefix: "/api" });
   if (singleSignOn) await app.register(singleSignOnRoutes(db, singleSignOn), { prefix: "/api" });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/http/app.js";
 import { createTestDatabase } from "./database.js";
 import type { TestDatabase } from "./database.js";
+import type { MailSettings } from "../../src/features/mail/settings.js";
 
 export interface TestApp {
   app: FastifyInstance;
@@ -11,9 +12,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** Without `mail`, nothing is e-mailed, whatever the environment says. */
+export async function createTestApp(options: { mail?: MailSettings } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const app = await buildApp({ database, logger: false });
+  const app = await buildApp({ database, logger: false, mail: options.mail ?? null });
   await app.ready();
   return {
     app,

@@ -165,6 +165,12 @@ export const routeRequests: Record<string, RouteRequest[]> = {
   "GET /api/agreements/:slug/bulletins/draft": onAgreements("GET", "/bulletins/draft?format=text", signedIn, null),
   "POST /api/agreements/:slug/bulletins": onAgreements("POST", "/bulletins", ["manager"], null, {}),
   "GET /api/agreements/:slug/bulletins/:number": onAgreements("GET", "/bulletins/1", signedIn, null),
+  // Delivery lists carry readers' addresses: managers only.
+  "GET /api/agreements/:slug/bulletins/:number/deliveries": onAgreements("GET", "/bulletins/1/deliveries", ["manager"], null),
+  "POST /api/agreements/:slug/bulletins/:number/deliveries/resend": onAgreements("POST", "/bulletins/1/deliveries/resend", ["manager"], null, {}),
+  "GET /api/agreements/:slug/distribution-list": onAgreements("GET", "/distribution-list", ["manager"], null),
+  "POST /api/agreements/:slug/distribution-list": onAgreements("POST", "/distribution-list", ["manager"], null, { email: "reader@kent.example" }),
+  "DELETE /api/agreements/:slug/distribution-list/:email": onAgreements("DELETE", "/distribution-list/reader@kent.example", ["manager"], null),
   "GET /api/indicators": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators" }), allowed: everyone }],
   "GET /api/indicators/:key": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators/ni-47" }), allowed: everyone }],
   "GET /api/indicators/:key/history": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators/ni-47/history" }), allowed: everyone }],
@@ -186,6 +192,7 @@ export const routeRequests: Record<string, RouteRequest[]> = {
   "DELETE /api/tokens/:tokenId": [{ scope: "none", request: () => ({ method: "DELETE", url: "/api/tokens/999999" }), allowed: signedIn }],
   "GET /api/users": [{ scope: "none", request: () => ({ method: "GET", url: "/api/users" }), allowed: ["manager"] }],
   "POST /api/users": [{ scope: "none", request: (c) => ({ method: "POST", url: "/api/users", body: { email: c.newEmail(), name: "Invited Person" } }), allowed: ["manager"] }],
+  "POST /api/users/:userId/invitation/resend": [{ scope: "none", request: (c) => ({ method: "POST", url: `/api/users/${c.userId}/invitation/resend`, body: {} }), allowed: ["manager"] }],
   "GET /api/users/:userId": [{ scope: "none", request: (c) => ({ method: "GET", url: `/api/users/${c.userId}` }), allowed: ["manager"] }],
   "POST /api/users/:userId/grants": [
     { scope: "ours", request: (c) => ({ method: "POST", url: `/api/users/${c.userId}/grants`, body: { role: "viewer", agreement: "kent-ka2" } }), allowed: ["manager"] },

@@ -2,3 +2,4 @@ export * from "./reference.js";
 export * from "./agreements.js";
 export * from "./access.js";
 export * from "./monitoring.js";
+export * from "./mail.js";

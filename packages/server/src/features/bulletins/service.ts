@@ -14,6 +14,9 @@ import { recordAudit } from "../audit/record.js";
 import { isoTimestamp } from "../../db/timestamps.js";
 import { getAgreement } from "../agreements/service.js";
 import { negotiationOverview } from "../negotiation/overview.js";
+import type { Mailer } from "../mail/mailer.js";
+import { queueBulletinDeliveries } from "../mail/deliveries.js";
+import { mailBulletin } from "./mailing.js";
 
 export const BulletinView = z.object({
   agreement: z.string(),
@@ -141,7 +144,7 @@ export async function draftBulletin(db: Db, actor: Actor | null, slug: string, s
   return { ...view, text: asText(view, agreement.detail.name) };
 }
 
-export async function issueBulletin(options: { db: Db; actor: Actor | null; slug: string; since?: string | undefined }): Promise<BulletinView> {
+export async function issueBulletin(options: { db: Db; actor: Actor | null; slug: string; since?: string | undefined; mailer?: Mailer | null }): Promise<BulletinView> {
   const { db, actor, slug } = options;
   const agreement = await getAgreement(db, slug);
   ensureAllowed(actor, "update", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published });
@@ -150,7 +153,7 @@ export async function issueBulletin(options: { db: Db; actor: Actor | null; slug
   if (draft.sections.length === 0) {
     throw new AppError("CONFLICT", `Nothing has changed since ${draft.since ? `the last bulletin (${draft.since.slice(0, 10)})` : "the agreement was loaded"}; there is nothing to issue.`, { field: "since" });
   }
-  return db.transaction(async (tx) => {
+  const { final, deliveries } = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(t.bulletins)
       .values({ agreementId: agreement.detail.id, number: draft.number, issuedBy: actor?.id ?? null, since: draft.since, content: draft })
@@ -160,8 +163,12 @@ export async function issueBulletin(options: { db: Db; actor: Actor | null; slug
     const final = { ...issued, text: asText(issued, agreement.detail.name) };
     await tx.update(t.bulletins).set({ content: final }).where(eq(t.bulletins.id, row.id));
     await recordAudit(tx, { actor, action: "bulletin.issue", entityType: "agreement", entityId: agreement.detail.id, agreementId: agreement.detail.id, before: null, after: { number: row.number } });
-    return final;
+    // Queued here so that a rolled-back issue leaves no delivery; sent only once this commits.
+    const deliveries = options.mailer ? await queueBulletinDeliveries(tx, { agreementId: agreement.detail.id, bulletinId: row.id }) : [];
+    return { final, deliveries };
   });
+  if (options.mailer) await mailBulletin({ db, mailer: options.mailer, bulletin: final, agreementName: agreement.detail.name, deliveries });
+  return final;
 }
 
 export async function listBulletins(db: Db, actor: Actor | null, slug: string): Promise<{ number: number; issuedAt: string }[]> {

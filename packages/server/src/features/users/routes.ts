@@ -7,6 +7,10 @@ import type { Actor } from "../../policy/authorize.js";
 import { CreateUserBody, GrantBody, UserView } from "./schema.js";
 import { createUser, getUser, grantRole, listUsers, revokeRole } from "./service.js";
 import { apiErrors } from "../../http/route-schemas.js";
+import { InvitationView, InvitedUserView } from "@accord/domain";
+import type { Mailer } from "../mail/mailer.js";
+import { resendInvitation, sendInvitation } from "../mail/invitation.js";
+import { ResendBody } from "../mail/schema.js";
 
 const UserParams = z.object({ userId: z.coerce.number({ error: "must be a user id" }).int().positive() });
 
@@ -15,7 +19,7 @@ function signedIn(actor: Actor | null): Actor {
   return actor;
 }
 
-export function userRoutes(db: Db): FastifyPluginAsyncZod {
+export function userRoutes(db: Db, mailer: Mailer | null = null): FastifyPluginAsyncZod {
   return async (app) => {
     app.get("/users", { config: { access: "manageUsers" }, schema: { tags: ["users"], summary: "Users and their roles", response: { 200: z.object({ users: z.array(UserView) }), ...apiErrors } } }, async (request) => ({
       users: await listUsers(db, signedIn(request.actor)),
@@ -27,14 +31,17 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
         config: { access: "manageUsers" },
         schema: {
           tags: ["users"],
-          summary: "Invite a user; answers with a one-time password to pass on",
+          summary: "Invite a user; answers with a one-time password to pass on (the invitation e-mail, when SMTP is set up, never carries it)",
           body: CreateUserBody,
-          response: { 201: z.object({ user: UserView, password: z.string() }), ...apiErrors },
+          response: { 201: InvitedUserView, ...apiErrors },
         },
       },
       async (request, reply) => {
-        const result = await createUser({ db, caller: signedIn(request.actor), ...request.body });
-        return reply.status(201).send(result);
+        const actor = signedIn(request.actor);
+        const result = await createUser({ db, caller: actor, ...request.body });
+        // The account is committed first: the e-mail never goes out for an account that was not made.
+        const invitation = await sendInvitation({ db, mailer, invitee: result.user, invitedBy: actor });
+        return reply.status(201).send({ ...result, invitation });
       },
     );
 
@@ -47,6 +54,20 @@ export function userRoutes(db: Db): FastifyPluginAsyncZod {
         const user = visible.find((candidate) => candidate.id === request.params.userId);
         if (!user) throw new AppError("NOT_FOUND", `User ${request.params.userId} was not found`, { field: "userId" });
         return user;
+      },
+    );
+
+    app.post(
+      "/users/:userId/invitation/resend",
+      {
+        config: { access: "manageUsers" },
+        schema: { tags: ["users"], summary: "Send a failed invitation e-mail again", params: UserParams, body: ResendBody, response: { 200: InvitationView, ...apiErrors } },
+      },
+      async (request) => {
+        const actor = signedIn(request.actor);
+        const user = (await listUsers(db, actor)).find((candidate) => candidate.id === request.params.userId);
+        if (!user) throw new AppError("NOT_FOUND", `User ${request.params.userId} was not found`, { field: "userId" });
+        return resendInvitation({ db, mailer, invitee: user, invitedBy: actor });
       },
     );
 
