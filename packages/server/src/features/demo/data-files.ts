@@ -37,12 +37,13 @@ function readYaml<T extends z.ZodType>(folder: string, file: string, schema: T, 
   return result.data;
 }
 
-export function readDataFiles(folder: string): DataFiles {
+/** agreementFiles: which agreement files to read, in load order (the bench loads generated ones). */
+export function readDataFiles(folder: string, agreementFiles: readonly string[] = demoAgreementFiles): DataFiles {
   const problems: { field: string; message: string }[] = [];
   const areas = readYaml(folder, "areas.yaml", AreasFile, problems);
   const organisations = readYaml(folder, "organisations.yaml", OrganisationsFile, problems);
   const catalogue = readYaml(folder, "ni-catalogue.yaml", CatalogueFile, problems);
-  const agreements = demoAgreementFiles.map((file) => readYaml(folder, file, AgreementFile, problems));
+  const agreements = agreementFiles.map((file) => readYaml(folder, file, AgreementFile, problems));
   if (problems.length > 0 || !areas || !organisations || !catalogue || agreements.some((a) => a === undefined)) {
     throw new AppError("INVALID_DATA", `The data files in ${folder} have ${problems.length} problem(s); nothing was loaded`, {
       details: problems,

@@ -428,8 +428,8 @@ async function insertAgreement(context: LoadContext, agreement: AgreementFile, a
   }
 }
 
-export async function loadDemo(database: Database, dataFolder: string): Promise<LoadReport> {
-  const files = readDataFiles(dataFolder);
+export async function loadDemo(database: Database, dataFolder: string, agreementFiles?: readonly string[]): Promise<LoadReport> {
+  const files = readDataFiles(dataFolder, agreementFiles);
   const directory = new OrganisationDirectory(files.organisations.organisations);
   const problems = checkReferences(files, directory);
   if (problems.length > 0) {
