@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorForUser } from "../src/features/auth/actors.js";
 import { indicatorScope } from "../src/features/indicators/scope.js";
 import type { IndicatorScope } from "../src/features/indicators/scope.js";
+import { assessIndicatorPerformance } from "../src/features/observations/performance.js";
 import { listObservations, recordObservation } from "../src/features/observations/service.js";
 import { RecordObservationBody } from "../src/features/observations/schema.js";
 import type { Actor } from "../src/policy/authorize.js";
@@ -268,6 +269,39 @@ describe("a cumulative indicator (NI 155)", () => {
     // A total that silently left them out would understate it, so it is given as not known.
     expect(h2?.districts.find((district) => district.area === thanet)?.runningTotal).toBeNull();
     expect(h2?.districts.find((district) => district.area === thanet)?.observation?.value).toBe("60");
+  });
+});
+
+describe("the stored values judged against the agreement", () => {
+  it("gives NI 155's running totals their status against the trajectory from 0 through 1356, 2859 and 4284", async () => {
+    // The catalogue takes a polarity only on evidence, and the seed states none for NI 155: until
+    // it does, no status is claimed.
+    const unjudged = await assessIndicatorPerformance({ db: database.db, actor: people.viewer, scope: scopes.ni155 });
+    expect(unjudged.polarity).toBe("unknown");
+    expect(new Set(unjudged.periods.map((one) => `${one.status} ${one.reason}`))).toEqual(new Set(["grey direction-unknown"]));
+    await database.db.execute(sql`update indicator_definitions set polarity = 'higher-is-better' where code = 'NI 155'`);
+
+    // The county's counts recorded above: 600, 756, 700, 803, then 700 and 720 from the districts.
+    const performance = await assessIndicatorPerformance({ db: database.db, actor: people.viewer, scope: scopes.ni155 });
+    expect(performance.polarity).toBe("higher-is-better");
+    const rows = performance.periods.map((one) => [one.period.label, one.actual, one.planned, one.status, one.progress?.percent ?? null, one.direction]);
+    expect(rows).toEqual([
+      // 679.86 planned by 30 September 2008; 79.86 short is beyond 10% of 679.86.
+      ["2008/09 H1", "600", "679.8575342466", "red", "14", null],
+      ["2008/09 H2", "1356", "1356", "green", "31.7", "improving"],
+      // 2109.56 planned; 53.56 short is within 10% of the 2109.56 planned from 0.
+      ["2009/10 H1", "2056", "2109.5589041096", "amber", "48", "improving"],
+      ["2009/10 H2", "2859", "2859", "green", "66.7", "improving"],
+      ["2010/11 H1", "3559", "3573.4520547945", "amber", "83.1", "improving"],
+      // 5 homes short of 4284 at the end: close, but not met.
+      ["2010/11 H2", "4279", "4284", "amber", "99.9", "improving"],
+    ]);
+  });
+
+  it("is grey where there is no value and says why", async () => {
+    const performance = await assessIndicatorPerformance({ db: database.db, actor: people.viewer, scope: scopes.ni188 });
+    // NI 188's districts gave levels, which do not add up to the county's.
+    expect(performance.periods[0]).toMatchObject({ actual: null, status: "grey", reason: "no-data" });
   });
 });
 
