@@ -205,9 +205,10 @@ export const FreedomRecord = z
   .object({
     number: z.number().int().positive(),
     title: text,
-    problem: text,
+    /** Absent where the document leaves the cell empty (KA1 outcome 16's strategic partnership). */
+    problem: text.optional(),
     freedomSought: text,
-    priority: FreedomPriority,
+    priority: FreedomPriority.optional(),
     benefitsToCentralGovernment: text.optional(),
     benefitsToPartners: text.optional(),
     benefitsToCommunity: text.optional(),

@@ -186,9 +186,10 @@ export type ThemeView = z.infer<typeof ThemeView>;
 export const FreedomView = z.object({
   number: z.number().int(),
   title: z.string(),
-  problem: z.string(),
+  /** null where the document leaves the cell empty. */
+  problem: z.string().nullable(),
   freedomSought: z.string(),
-  priority: FreedomPriority,
+  priority: FreedomPriority.nullable(),
   benefitsToCentralGovernment: z.string().nullable(),
   benefitsToPartners: z.string().nullable(),
   benefitsToCommunity: z.string().nullable(),

@@ -202,9 +202,10 @@ export const freedoms = pgTable(
     agreementId: integer("agreement_id").notNull().references(() => agreements.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
     title: text("title").notNull(),
-    problem: text("problem").notNull(),
+    /** null where the document leaves the cell empty (KA1 outcome 16's strategic partnership). */
+    problem: text("problem"),
     freedomSought: text("freedom_sought").notNull(),
-    priority: text("priority", { enum: ["essential", "desirable"] }).notNull(),
+    priority: text("priority", { enum: ["essential", "desirable"] }),
     benefitsToCentralGovernment: text("benefits_to_central_government"),
     benefitsToPartners: text("benefits_to_partners"),
     benefitsToCommunity: text("benefits_to_community"),

@@ -41,13 +41,15 @@ export function FreedomEntry({ slug, freedom }: { slug: string; freedom: Freedom
       <Title order={2} id={headingId} className="card__title" tabIndex={-1}>
         Freedom {freedom.number}: {freedom.title}
       </Title>
-      <Flag tone={freedom.priority === "essential" ? "amber" : "grey"}>{`Priority: ${freedomPriorityWords[freedom.priority]}`}</Flag>
+      {freedom.priority ? (
+        <Flag tone={freedom.priority === "essential" ? "amber" : "grey"}>{`Priority: ${freedomPriorityWords[freedom.priority]}`}</Flag>
+      ) : (
+        <Flag tone="grey">Priority not stated</Flag>
+      )}
       <dl className="facts">
         <div>
           <dt>Problem</dt>
-          <dd>
-            <WrittenText text={freedom.problem} />
-          </dd>
+          <dd>{freedom.problem ? <WrittenText text={freedom.problem} /> : <span className="muted">Not stated in the agreement</span>}</dd>
         </div>
         <div>
           <dt>Freedom sought</dt>
