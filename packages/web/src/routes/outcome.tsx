@@ -83,7 +83,7 @@ function RelatedFreedoms({ slug, number }: { slug: string; number: number }) {
           <Link to="/agreements/$slug/freedoms" params={{ slug }} hash={`freedom-${freedom.number}`}>
             Freedom {freedom.number}: {freedom.title}
           </Link>{" "}
-          <Flag tone={freedom.priority === "essential" ? "amber" : "grey"}>{freedomPriorityWords[freedom.priority]}</Flag>
+          {freedom.priority ? <Flag tone={freedom.priority === "essential" ? "amber" : "grey"}>{freedomPriorityWords[freedom.priority]}</Flag> : null}
         </li>
       ))}
     </ul>
