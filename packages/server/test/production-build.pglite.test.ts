@@ -2,9 +2,9 @@
 // lockfile are unchanged, and the accord command then runs the compiled server, not TypeScript.
 // PGlite only: this is about the command a person types, not about the database.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repositoryRoot } from "../src/db/client.js";
 import { accordBin } from "./support/cli.js";
@@ -65,6 +65,35 @@ describe("the build step of npm start", () => {
       writeFileSync(join(folder, "package-lock.json"), '{"lockfileVersion":3}\n');
       expect(hash()).not.toBe(edited);
     });
+  });
+});
+
+/** The packages a built file imports before it runs (import … from, import "…"), not import(). */
+function staticImports(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  return [...text.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s*"([^"]+)";|^import\s*"([^"]+)";/gms)].map((match) => match[1] ?? match[2] ?? "");
+}
+
+describe("the compiled server", () => {
+  it("loads the Chromium driver, docx and exceljs only when a document is made, not at start", () => {
+    const heavy = ["playwright-core", "docx", "exceljs"];
+    // Everything the entry point pulls in before its first line runs: its static imports, and theirs.
+    const loadedAtStart = new Set<string>();
+    const files = [serverBundle];
+    for (const file of files) {
+      for (const specifier of staticImports(file)) {
+        if (specifier.startsWith("./")) {
+          const chunk = resolve(dirname(file), specifier);
+          if (!files.includes(chunk)) files.push(chunk);
+        } else loadedAtStart.add(specifier);
+      }
+    }
+    expect(loadedAtStart).toContain("fastify");
+    for (const name of heavy) expect(loadedAtStart).not.toContain(name);
+    // They are in the build, in the chunks the document writers import() when asked for a file.
+    const lazy = readdirSync(dirname(serverBundle)).filter((f) => f.endsWith(".js")).map((f) => resolve(dirname(serverBundle), f)).filter((f) => !files.includes(f));
+    const loadedLater = new Set(lazy.flatMap(staticImports));
+    for (const name of heavy) expect(loadedLater).toContain(name);
   });
 });
 
