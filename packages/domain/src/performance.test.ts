@@ -8,7 +8,8 @@ import {
   progressTowardsTarget,
   ragColour,
 } from "./performance.js";
-import type { BaselineState, PerformanceStatus, Tolerance } from "./performance.js";
+import { Tolerance } from "./performance.js";
+import type { BaselineState, PerformanceStatus } from "./performance.js";
 import { parseTargetWording } from "./targets.js";
 import type { TargetForm } from "./target-forms.js";
 import type { YearTarget } from "./targets.js";
@@ -25,7 +26,11 @@ function wording(text: string): TargetForm {
 /** The seed rows (seed 000 appendix, as transcribed in data/kent-ka2.yaml). */
 const seedIndicators: Record<string, { polarity: Polarity; baseline: BaselineState; targets: YearTarget[] }> = {
   // "1183 … Proposed at 592 (50% reduction)", one cell across the years: the 2010/11 target.
-  "NI 47": { polarity: "lower-is-better", baseline: { state: "known", value: "1183" }, targets: [{ year: "2010/11", target: wording("50% reduction") }] },
+  "NI 47": {
+    polarity: "lower-is-better",
+    baseline: { state: "known", value: "1183" },
+    targets: [{ year: "2010/11", target: wording("50% reduction") }],
+  },
   // "0 … +1356, +1503 = 2859, +1425 = 4284"
   "NI 155": {
     polarity: "higher-is-better",
@@ -37,7 +42,11 @@ const seedIndicators: Record<string, { polarity: Polarity; baseline: BaselineSta
     ],
   },
   // "67.5% … suggested improvement of 2%": 2% of the baseline, 67.5 + 1.35 = 68.85 by 2010/11.
-  "NI 163": { polarity: "higher-is-better", baseline: { state: "known", value: "67.5" }, targets: [{ year: "2010/11", target: wording("2% increase") }] },
+  "NI 163": {
+    polarity: "higher-is-better",
+    baseline: { state: "known", value: "67.5" },
+    targets: [{ year: "2010/11", target: wording("2% increase") }],
+  },
   // "Supply is already 42% over … Maintain at 42%" in each year.
   "NI 159": {
     polarity: "higher-is-better",
@@ -45,9 +54,17 @@ const seedIndicators: Record<string, { polarity: Polarity; baseline: BaselineSta
     targets: ["2008/09", "2009/10", "2010/11"].map((year) => ({ year, target: wording("Maintain at 42%") })),
   },
   // "Level 1 … Level 3", one cell across the years.
-  "NI 188": { polarity: "higher-is-better", baseline: { state: "known", value: "1" }, targets: [{ year: "2010/11", target: wording("Level 3") }] },
+  "NI 188": {
+    polarity: "higher-is-better",
+    baseline: { state: "known", value: "1" },
+    targets: [{ year: "2010/11", target: wording("Level 3") }],
+  },
   // NI 141: a target of 66.7 with the baseline awaited.
-  "NI 141": { polarity: "higher-is-better", baseline: { state: "none" }, targets: [{ year: "2010/11", target: wording("66.7") }] },
+  "NI 141": {
+    polarity: "higher-is-better",
+    baseline: { state: "none" },
+    targets: [{ year: "2010/11", target: wording("66.7") }],
+  },
   // NI 3: "2% increase", baseline "cannot be set until Place Survey conducted (Sept 08)".
   "NI 3": {
     polarity: "higher-is-better",
@@ -59,7 +76,14 @@ const seedIndicators: Record<string, { polarity: Polarity; baseline: BaselineSta
 function trajectoryOf(code: string) {
   const indicator = seedIndicators[code];
   if (!indicator) throw new Error(`no seed row for ${code}`);
-  return { polarity: indicator.polarity, trajectory: plannedTrajectory({ baseline: indicator.baseline, baselineAsAt: ka2BaselineDate, targets: indicator.targets }) };
+  return {
+    polarity: indicator.polarity,
+    trajectory: plannedTrajectory({
+      baseline: indicator.baseline,
+      baselineAsAt: ka2BaselineDate,
+      targets: indicator.targets,
+    }),
+  };
 }
 
 describe("the trajectory", () => {
@@ -112,7 +136,14 @@ describe("the trajectory", () => {
 });
 
 describe("status against the trajectory", () => {
-  it.each<{ code: string; date: string; actual: string | null; status: PerformanceStatus; why: string; tolerance?: Tolerance }>([
+  it.each<{
+    code: string;
+    date: string;
+    actual: string | null;
+    status: PerformanceStatus;
+    why: string;
+    tolerance?: Tolerance;
+  }>([
     // NI 47, lower is better; at 30 Sep 2008 the plan is 1084.15 and 10% of the planned 98.85 fewer is 9.89.
     { code: "NI 47", date: "2008-09-30", actual: "1080", status: "green", why: "fewer casualties than planned" },
     { code: "NI 47", date: "2008-09-30", actual: "1084.1465753425", status: "green", why: "exactly on the trajectory" },
@@ -120,7 +151,13 @@ describe("status against the trajectory", () => {
     { code: "NI 47", date: "2008-09-30", actual: "1095", status: "red", why: "10.85 worse, beyond 9.89" },
     { code: "NI 47", date: "2008-09-30", actual: null, status: "grey", why: "no return" },
     { code: "NI 47", date: "2008-09-30", actual: "591.5", status: "target-met", why: "halved already" },
-    { code: "NI 47", date: "2011-03-31", actual: "600", status: "amber", why: "8.5 short at the end, within 10% of 591.5" },
+    {
+      code: "NI 47",
+      date: "2011-03-31",
+      actual: "600",
+      status: "amber",
+      why: "8.5 short at the end, within 10% of 591.5",
+    },
     { code: "NI 47", date: "2011-03-31", actual: "660", status: "red", why: "68.5 short at the end, beyond 59.15" },
     // NI 155, higher is better, running totals.
     { code: "NI 155", date: "2008-09-30", actual: "700", status: "green", why: "ahead of 679.86" },
@@ -132,11 +169,31 @@ describe("status against the trajectory", () => {
     { code: "NI 163", date: "2009-03-31", actual: "68", status: "green", why: "above 67.95" },
     { code: "NI 163", date: "2009-03-31", actual: "67.91", status: "amber", why: "0.04 short" },
     { code: "NI 163", date: "2009-03-31", actual: "67.9", status: "red", why: "0.05 short" },
-    { code: "NI 163", date: "2009-03-31", actual: "67.9", status: "amber", why: "0.05 short, tolerance set at 0.1 points", tolerance: { form: "amount", value: "0.1" } },
-    { code: "NI 163", date: "2009-03-31", actual: "67.9", status: "red", why: "tolerance set at 5% of the planned change", tolerance: { form: "share-of-planned-change", percent: "5" } },
+    {
+      code: "NI 163",
+      date: "2009-03-31",
+      actual: "67.9",
+      status: "amber",
+      why: "0.05 short, tolerance set at 0.1 points",
+      tolerance: { form: "amount", value: "0.1" },
+    },
+    {
+      code: "NI 163",
+      date: "2009-03-31",
+      actual: "67.9",
+      status: "red",
+      why: "tolerance set at 5% of the planned change",
+      tolerance: { form: "share-of-planned-change", percent: "5" },
+    },
     { code: "NI 163", date: "2010-09-30", actual: "68.85", status: "target-met", why: "2% up" },
     // NI 159, maintain at 42: tolerance 1% of 42 = 0.42; met only by holding to the end.
-    { code: "NI 159", date: "2008-09-30", actual: "43", status: "green", why: "above the level, not yet held to the end" },
+    {
+      code: "NI 159",
+      date: "2008-09-30",
+      actual: "43",
+      status: "green",
+      why: "above the level, not yet held to the end",
+    },
     { code: "NI 159", date: "2008-09-30", actual: "41.7", status: "amber", why: "0.3 below" },
     { code: "NI 159", date: "2008-09-30", actual: "41", status: "red", why: "1 below" },
     { code: "NI 159", date: "2011-03-31", actual: "42", status: "target-met", why: "held to the end" },
@@ -170,14 +227,20 @@ describe("status against the trajectory", () => {
     expect(assessActual({ trajectory, polarity, date: "2008-09-30", actual: "50" }).reason).toBe("baseline-pending");
     expect(assessActual({ trajectory, polarity, date: "2008-09-30", actual: null }).reason).toBe("no-data");
     const ni47 = trajectoryOf("NI 47").trajectory;
-    expect(assessActual({ trajectory: ni47, polarity: "unknown", date: "2008-09-30", actual: "1000" }).reason).toBe("direction-unknown");
+    expect(assessActual({ trajectory: ni47, polarity: "unknown", date: "2008-09-30", actual: "1000" }).reason).toBe(
+      "direction-unknown",
+    );
   });
 
   it("judges the same numbers the other way round when the polarity is reversed", () => {
     const { trajectory } = trajectoryOf("NI 47");
     // Read as if more were better, NI 47's falling trajectory makes 1080 the shortfall.
-    expect(assessActual({ trajectory, polarity: "higher-is-better", date: "2008-09-30", actual: "1080" }).status).toBe("amber");
-    expect(assessActual({ trajectory, polarity: "lower-is-better", date: "2008-09-30", actual: "1080" }).status).toBe("green");
+    expect(assessActual({ trajectory, polarity: "higher-is-better", date: "2008-09-30", actual: "1080" }).status).toBe(
+      "amber",
+    );
+    expect(assessActual({ trajectory, polarity: "lower-is-better", date: "2008-09-30", actual: "1080" }).status).toBe(
+      "green",
+    );
   });
 
   it("shows a met target in green", () => {
@@ -204,6 +267,18 @@ describe("progress towards the final target", () => {
     { code: "NI 3", why: "baseline pending" },
   ])("is not given for $code ($why)", ({ code }) => {
     expect(progressTowardsTarget(trajectoryOf(code).trajectory, "50")).toBeNull();
+  });
+});
+
+describe("a tolerance set for an indicator", () => {
+  it.each([
+    { tolerance: { form: "share-of-planned-change", percent: "15" }, ok: true },
+    { tolerance: { form: "amount", value: "0.5" }, ok: true },
+    { tolerance: { form: "amount", value: "-1" }, ok: false },
+    { tolerance: { form: "share-of-planned-change", percent: "ten" }, ok: false },
+    { tolerance: { form: "percent", value: "10" }, ok: false },
+  ])("$tolerance is accepted: $ok", ({ tolerance, ok }) => {
+    expect(Tolerance.safeParse(tolerance).success).toBe(ok);
   });
 });
 

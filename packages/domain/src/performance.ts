@@ -18,6 +18,7 @@ import {
   roundDecimal,
   subtractDecimals,
 } from "./decimal.js";
+import { z } from "zod";
 import { DomainError } from "./errors.js";
 import { financialYearEnd, financialYearStart } from "./financial-year.js";
 import type { TargetFormName } from "./target-forms.js";
@@ -26,7 +27,8 @@ import type { YearTarget } from "./targets.js";
 import type { FinancialYear, IsoDate, Polarity } from "./vocabulary.js";
 
 /** The baseline as the agreement holds it: a value, pending a survey or data, or none at all. */
-export type BaselineState = { state: "known"; value: string } | { state: "pending"; reason: string } | { state: "none" };
+export type BaselineState =
+  { state: "known"; value: string } | { state: "pending"; reason: string } | { state: "none" };
 
 export interface TrajectoryPointAt {
   /** The baseline point has no year. */
@@ -100,21 +102,20 @@ function between(from: TrajectoryPointAt, to: TrajectoryPointAt, date: IsoDate):
   const value = addDecimals(from.value, divideDecimals(multiplyDecimals(change, String(elapsed)), String(total)));
   // A staged indicator (NI 188) has no part-levels: the plan reaches a level only once the
   // line has passed it, so the level stays the earlier one until then.
-  if (to.form === "level") return compareDecimals(to.value, from.value) >= 0 ? floorDecimal(value) : ceilingDecimal(value);
+  if (to.form === "level")
+    return compareDecimals(to.value, from.value) >= 0 ? floorDecimal(value) : ceilingDecimal(value);
   return value;
 }
 
 /** Why a planned value or status cannot be given. */
 export type NoAssessmentReason =
-  | "no-baseline"
-  | "baseline-pending"
-  | "no-target"
-  | "before-baseline"
-  | "no-data"
-  | "direction-unknown";
+  "no-baseline" | "baseline-pending" | "no-target" | "before-baseline" | "no-data" | "direction-unknown";
 
 /** The planned value on a date, or why there is none. After the last year the final target stands. */
-export function plannedValueAt(trajectory: PlannedTrajectory, date: IsoDate): { value: string; form: TargetFormName | null } | { value: null; reason: NoAssessmentReason } {
+export function plannedValueAt(
+  trajectory: PlannedTrajectory,
+  date: IsoDate,
+): { value: string; form: TargetFormName | null } | { value: null; reason: NoAssessmentReason } {
   const { points } = trajectory;
   const first = points[0];
   if (!first || trajectory.finalTarget === null) {
@@ -142,11 +143,16 @@ export function plannedValueAt(trajectory: PlannedTrajectory, date: IsoDate): { 
  * How far an actual may fall short of the trajectory and still be amber. Camms and Pentana let
  * managers set these thresholds per measure; Accord does too, per indicator, with a default.
  */
-export type Tolerance =
+const NonNegativeDecimal = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, "must be a number of 0 or more written with digits, e.g. 10 or 0.5");
+export const Tolerance = z.discriminatedUnion("form", [
   /** A share of the improvement planned from the baseline to this date: "10" = 10%. */
-  | { form: "share-of-planned-change"; percent: string }
+  z.object({ form: z.literal("share-of-planned-change"), percent: NonNegativeDecimal }).strict(),
   /** A fixed amount in the indicator's unit: 2 (percentage points), 1 (level). */
-  | { form: "amount"; value: string };
+  z.object({ form: z.literal("amount"), value: NonNegativeDecimal }).strict(),
+]);
+export type Tolerance = z.infer<typeof Tolerance>;
 
 export const defaultTolerance: Tolerance = { form: "share-of-planned-change", percent: "10" };
 
@@ -158,14 +164,21 @@ function absolute(value: string): string {
 }
 
 /** The amount an actual may be short by and be amber, for this plan on this date. */
-export function toleranceAt(options: { trajectory: PlannedTrajectory; planned: string; form: TargetFormName | null; tolerance?: Tolerance | undefined }): string {
+export function toleranceAt(options: {
+  trajectory: PlannedTrajectory;
+  planned: string;
+  form: TargetFormName | null;
+  tolerance?: Tolerance | undefined;
+}): string {
   const { trajectory, planned, form } = options;
   const tolerance = options.tolerance ?? (form === "level" ? { form: "amount", value: "1" } : defaultTolerance);
   if (tolerance.form === "amount") {
-    if (compareDecimals(tolerance.value, "0") < 0) throw new DomainError("INVALID_TOLERANCE", "a tolerance cannot be negative", "tolerance");
+    if (compareDecimals(tolerance.value, "0") < 0)
+      throw new DomainError("INVALID_TOLERANCE", "a tolerance cannot be negative", "tolerance");
     return tolerance.value;
   }
-  if (compareDecimals(tolerance.percent, "0") < 0) throw new DomainError("INVALID_TOLERANCE", "a tolerance cannot be negative", "tolerance");
+  if (compareDecimals(tolerance.percent, "0") < 0)
+    throw new DomainError("INVALID_TOLERANCE", "a tolerance cannot be negative", "tolerance");
   const start = trajectory.points[0]?.value ?? planned;
   const plannedChange = absolute(subtractDecimals(planned, start));
   // Holding a level plans no change, and 10% of nothing would make any slip red.
@@ -177,7 +190,7 @@ export function toleranceAt(options: { trajectory: PlannedTrajectory; planned: s
 function better(polarity: Polarity, value: string, than: string): -1 | 0 | 1 | null {
   if (polarity !== "higher-is-better" && polarity !== "lower-is-better") return null;
   const order = compareDecimals(value, than);
-  return polarity === "higher-is-better" ? order : ((-order) as -1 | 0 | 1);
+  return polarity === "higher-is-better" ? order : (-order as -1 | 0 | 1);
 }
 
 export const performanceStatuses = ["target-met", "green", "amber", "red", "grey"] as const;
@@ -221,7 +234,13 @@ export function assessActual(input: {
   const { trajectory, polarity, date, actual } = input;
   const plan = plannedValueAt(trajectory, date);
   const planned = plan.value;
-  const grey = (reason: NoAssessmentReason): Assessment => ({ status: "grey", planned, shortfall: null, tolerance: null, reason });
+  const grey = (reason: NoAssessmentReason): Assessment => ({
+    status: "grey",
+    planned,
+    shortfall: null,
+    tolerance: null,
+    reason,
+  });
   if (actual === null) return grey("no-data");
   if (polarity !== "higher-is-better" && polarity !== "lower-is-better") return grey("direction-unknown");
 
@@ -235,7 +254,8 @@ export function assessActual(input: {
   if (plan.value === null) return grey(plan.reason);
 
   const tolerance = toleranceAt({ trajectory, planned: plan.value, form: plan.form, tolerance: input.tolerance });
-  if (better(polarity, actual, plan.value) !== -1) return { status: "green", planned, shortfall: "0", tolerance, reason: null };
+  if (better(polarity, actual, plan.value) !== -1)
+    return { status: "green", planned, shortfall: "0", tolerance, reason: null };
   const shortfall = absolute(subtractDecimals(actual, plan.value));
   const status = compareDecimals(shortfall, tolerance) <= 0 ? "amber" : "red";
   return { status, planned, shortfall, tolerance, reason: null };
@@ -267,7 +287,11 @@ export function progressTowardsTarget(trajectory: PlannedTrajectory, actual: str
 export type DirectionOfTravel = "improving" | "worsening" | "no-change";
 
 /** Against the previous value; null without one, or for an indicator with no better direction. */
-export function directionOfTravel(polarity: Polarity, previous: string | null, current: string | null): DirectionOfTravel | null {
+export function directionOfTravel(
+  polarity: Polarity,
+  previous: string | null,
+  current: string | null,
+): DirectionOfTravel | null {
   if (previous === null || current === null) return null;
   const order = better(polarity, current, previous);
   if (order === null) return null;

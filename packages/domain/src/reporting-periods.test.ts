@@ -19,10 +19,34 @@ describe("parseReportingPeriod", () => {
     { written: "2008-04", kind: "month", label: "2008-04", start: "2008-04-01", end: "2008-04-30" },
     { written: "2008-02", kind: "month", label: "2008-02", start: "2008-02-01", end: "2008-02-29" },
     { written: "2009-02", kind: "month", label: "2009-02", start: "2009-02-01", end: "2009-02-28" },
-    { written: "Place Survey autumn 2008", kind: "survey", label: "Place Survey autumn 2008", start: "2008-09-01", end: "2008-11-30" },
-    { written: "Tellus  Survey Winter 2008", kind: "survey", label: "Tellus Survey winter 2008", start: "2008-12-01", end: "2009-02-28" },
-    { written: "school year 2008/09", kind: "school-year", label: "school year 2008/09", start: "2008-09-01", end: "2009-08-31" },
-    { written: "Academic year 08/09", kind: "school-year", label: "school year 2008/09", start: "2008-09-01", end: "2009-08-31" },
+    {
+      written: "Place Survey autumn 2008",
+      kind: "survey",
+      label: "Place Survey autumn 2008",
+      start: "2008-09-01",
+      end: "2008-11-30",
+    },
+    {
+      written: "Tellus  Survey Winter 2008",
+      kind: "survey",
+      label: "Tellus Survey winter 2008",
+      start: "2008-12-01",
+      end: "2009-02-28",
+    },
+    {
+      written: "school year 2008/09",
+      kind: "school-year",
+      label: "school year 2008/09",
+      start: "2008-09-01",
+      end: "2009-08-31",
+    },
+    {
+      written: "Academic year 08/09",
+      kind: "school-year",
+      label: "school year 2008/09",
+      start: "2008-09-01",
+      end: "2009-08-31",
+    },
   ])("reads $written as $label, $start to $end", ({ written, kind, label, start, end }) => {
     expect(parseReportingPeriod(written)).toEqual({ kind, label, start, end });
     expect(formatReportingPeriod(written)).toBe(label);
@@ -44,8 +68,20 @@ describe("parseReportingPeriod", () => {
 
 describe("ordering and overlap", () => {
   it("orders periods of every kind by when they end, the longer first on the same day", () => {
-    const written = ["2009/10 H1", "2008/09", "school year 2008/09", "2008/09 H2", "Place Survey autumn 2008", "2008/09 H1", "2008-04", "2008/09 Q1"];
-    const ordered = written.map((text) => parseReportingPeriod(text)).sort(compareReportingPeriods).map((period) => period.label);
+    const written = [
+      "2009/10 H1",
+      "2008/09",
+      "school year 2008/09",
+      "2008/09 H2",
+      "Place Survey autumn 2008",
+      "2008/09 H1",
+      "2008-04",
+      "2008/09 Q1",
+    ];
+    const ordered = written
+      .map((text) => parseReportingPeriod(text))
+      .sort(compareReportingPeriods)
+      .map((period) => period.label);
     expect(ordered).toEqual([
       "2008-04",
       "2008/09 Q1",

@@ -34,7 +34,20 @@ export interface ReportingPeriod {
 
 const examples = `"2008/09", "2008/09 H1", "2008/09 Q1", "2008-04", "Place Survey autumn 2008" or "school year 2008/09"`;
 
-const monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const monthNames = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 function pad(value: number): string {
   return String(value).padStart(2, "0");
@@ -112,14 +125,23 @@ export function parseReportingPeriod(text: string, field = "period"): ReportingP
   if (match?.[1] && match[2]) {
     const startYear = startYearOf(match[1], field);
     const quarter = Number(match[2]);
-    return { kind: "quarter", label: `${formatFinancialYear(startYear)} Q${quarter}`, ...span(startYear, (quarter - 1) * 3, 3) };
+    return {
+      kind: "quarter",
+      label: `${formatFinancialYear(startYear)} Q${quarter}`,
+      ...span(startYear, (quarter - 1) * 3, 3),
+    };
   }
   match = patterns.month.exec(written);
   if (match?.[1] && match[2]) {
     const year = Number(match[1]);
     const month = Number(match[2]);
     if (month < 1 || month > 12) throw invalid(text, `${match[2]} is not a month (01–12)`, field);
-    return { kind: "month", label: `${year}-${pad(month)}`, start: `${year}-${pad(month)}-01`, end: lastDayOfMonth(year, month) };
+    return {
+      kind: "month",
+      label: `${year}-${pad(month)}`,
+      start: `${year}-${pad(month)}-01`,
+      end: lastDayOfMonth(year, month),
+    };
   }
   match = patterns.schoolYear.exec(written);
   if (match?.[1]) {

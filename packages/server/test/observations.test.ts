@@ -17,8 +17,14 @@ import type { TestDatabase } from "./support/database.js";
 import { queryRows } from "./support/sql.js";
 
 let database: TestDatabase;
-const people: Record<"manager" | "officer" | "lsp" | "viewer" | "partner", Actor> = {} as Record<"manager" | "officer" | "lsp" | "viewer" | "partner", Actor>;
-const scopes: Record<"ni47" | "ni155" | "ni163" | "ni188", IndicatorScope> = {} as Record<"ni47" | "ni155" | "ni163" | "ni188", IndicatorScope>;
+const people: Record<"manager" | "officer" | "lsp" | "viewer" | "partner", Actor> = {} as Record<
+  "manager" | "officer" | "lsp" | "viewer" | "partner",
+  Actor
+>;
+const scopes: Record<"ni47" | "ni155" | "ni163" | "ni188", IndicatorScope> = {} as Record<
+  "ni47" | "ni155" | "ni163" | "ni188",
+  IndicatorScope
+>;
 
 const kent = "E10000016";
 const thanet = "E07000114";
@@ -55,11 +61,18 @@ function record(actor: Actor | null, scope: IndicatorScope, body: Record<string,
 }
 
 /** The error a call fails with, with the HTTP status the API would answer. */
-async function failure(call: Promise<unknown>): Promise<{ status: number; code: string; field: string | undefined; message: string; current: unknown }> {
+async function failure(
+  call: Promise<unknown>,
+): Promise<{ status: number; code: string; field: string | undefined; message: string; current: unknown }> {
   try {
     await call;
   } catch (error) {
-    const { httpStatus, code, field, message } = error as { httpStatus: number; code: string; field?: string; message: string };
+    const { httpStatus, code, field, message } = error as {
+      httpStatus: number;
+      code: string;
+      field?: string;
+      message: string;
+    };
     const current = (error as { current?: unknown }).current;
     return { status: httpStatus, code, field, message, current };
   }
@@ -72,39 +85,87 @@ async function observationCount(): Promise<number> {
 }
 
 async function auditCount(): Promise<number> {
-  const [row] = await queryRows(database.db, sql`select count(*)::int as n from audit_events where action = 'observation.record'`);
+  const [row] = await queryRows(
+    database.db,
+    sql`select count(*)::int as n from audit_events where action = 'observation.record'`,
+  );
   return Number(row?.n);
 }
 
 describe("recording a value", () => {
   it("keeps NI 47's exact value with who recorded it and when, taken from the person signed in", async () => {
-    const saved = await record(people.officer, scopes.ni47, { period: "2008/09 h1", area: kent, value: "1090.50", source: "Kent Police STATS19", note: "January–September" });
-    expect(saved).toMatchObject({ period: "2008/09 H1", area: kent, component: "all", value: "1090.5", status: "provisional", version: 1 });
+    const saved = await record(people.officer, scopes.ni47, {
+      period: "2008/09 h1",
+      area: kent,
+      value: "1090.50",
+      source: "Kent Police STATS19",
+      note: "January–September",
+    });
+    expect(saved).toMatchObject({
+      period: "2008/09 H1",
+      area: kent,
+      component: "all",
+      value: "1090.5",
+      status: "provisional",
+      version: 1,
+    });
     expect(saved.recordedBy).toBe("Road Safety Accountable Officer (NI 47) <officer.ni47@kent-partnership.example>");
     expect(Date.now() - new Date(saved.recordedAt).getTime()).toBeLessThan(60_000);
-    const [history] = await queryRows(database.db, sql`select actor, after from audit_events where action = 'observation.record' order by id desc limit 1`);
+    const [history] = await queryRows(
+      database.db,
+      sql`select actor, after from audit_events where action = 'observation.record' order by id desc limit 1`,
+    );
     expect(history?.actor).toMatch(/Road Safety Accountable Officer/);
     expect(history?.after).toMatchObject({ value: "1090.5", period: "2008/09 H1" });
   });
 
   it("does not accept who or when from the request", () => {
-    const parsed = RecordObservationBody.safeParse({ period: "2008/09 H2", area: kent, value: "1", recordedBy: "someone else", recordedAt: "2001-01-01" });
+    const parsed = RecordObservationBody.safeParse({
+      period: "2008/09 H2",
+      area: kent,
+      value: "1",
+      recordedBy: "someone else",
+      recordedAt: "2001-01-01",
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]).toMatchObject({ code: "unrecognized_keys" });
   });
 
   it("refuses a stale write with 409 and the value as it stands, and changes nothing", async () => {
     const first = await record(people.officer, scopes.ni47, { period: "2009/10 H1", area: kent, value: "900" });
-    const corrected = await record(people.manager, scopes.ni47, { period: "2009/10 H1", area: kent, value: "905", status: "final", version: first.version });
-    expect(corrected).toMatchObject({ value: "905", status: "final", version: 2, recordedBy: expect.stringMatching(/Kent Agreement Manager/) });
+    const corrected = await record(people.manager, scopes.ni47, {
+      period: "2009/10 H1",
+      area: kent,
+      value: "905",
+      status: "final",
+      version: first.version,
+    });
+    expect(corrected).toMatchObject({
+      value: "905",
+      status: "final",
+      version: 2,
+      recordedBy: expect.stringMatching(/Kent Agreement Manager/),
+    });
     const before = await auditCount();
-    const stale = await failure(record(people.officer, scopes.ni47, { period: "2009/10 H1", area: kent, value: "910", version: 1 }));
-    expect(stale).toMatchObject({ status: 409, code: "CONFLICT", field: "version", current: { value: "905", version: 2 } });
-    const blind = await failure(record(people.officer, scopes.ni47, { period: "2009/10 H1", area: kent, value: "910" }));
+    const stale = await failure(
+      record(people.officer, scopes.ni47, { period: "2009/10 H1", area: kent, value: "910", version: 1 }),
+    );
+    expect(stale).toMatchObject({
+      status: 409,
+      code: "CONFLICT",
+      field: "version",
+      current: { value: "905", version: 2 },
+    });
+    const blind = await failure(
+      record(people.officer, scopes.ni47, { period: "2009/10 H1", area: kent, value: "910" }),
+    );
     expect(blind.status).toBe(409);
     expect(await auditCount()).toBe(before);
     const listed = await listObservations({ db: database.db, actor: people.officer, scope: scopes.ni47 });
-    expect(listed.periods.find((one) => one.period.label === "2009/10 H1")?.county.recorded).toMatchObject({ value: "905", version: 2 });
+    expect(listed.periods.find((one) => one.period.label === "2009/10 H1")?.county.recorded).toMatchObject({
+      value: "905",
+      version: 2,
+    });
   });
 
   it("lets only one of two people writing the same version at once win", async () => {
@@ -119,12 +180,42 @@ describe("recording a value", () => {
   });
 
   it.each([
-    { why: "an unknown district code", body: { period: "2008/09 H2", area: "E07000999", value: "5" }, field: "area", message: /not Kent \(E10000016\) or one of its districts/ },
-    { why: "Medway, outside the county council's area", body: { period: "2008/09 H2", area: "E06000035", value: "5" }, field: "area", message: /one of its districts/ },
-    { why: "a period that does not exist", body: { period: "2008/09 H3", area: kent, value: "5" }, field: "period", message: /is not a reporting period/ },
-    { why: "a year that is not a year", body: { period: "2008/10", area: kent, value: "5" }, field: "period", message: /the year after the first/ },
-    { why: "a numerator for a count", body: { period: "2008/09 H2", area: kent, value: "5", numerator: "5", denominator: "1" }, field: "numerator", message: /NI 47 is a count/ },
-    { why: "a component NI 47 does not have", body: { period: "2008/09 H2", area: kent, value: "5", component: "girls" }, field: "component", message: /must be one of all/ },
+    {
+      why: "an unknown district code",
+      body: { period: "2008/09 H2", area: "E07000999", value: "5" },
+      field: "area",
+      message: /not Kent \(E10000016\) or one of its districts/,
+    },
+    {
+      why: "Medway, outside the county council's area",
+      body: { period: "2008/09 H2", area: "E06000035", value: "5" },
+      field: "area",
+      message: /one of its districts/,
+    },
+    {
+      why: "a period that does not exist",
+      body: { period: "2008/09 H3", area: kent, value: "5" },
+      field: "period",
+      message: /is not a reporting period/,
+    },
+    {
+      why: "a year that is not a year",
+      body: { period: "2008/10", area: kent, value: "5" },
+      field: "period",
+      message: /the year after the first/,
+    },
+    {
+      why: "a numerator for a count",
+      body: { period: "2008/09 H2", area: kent, value: "5", numerator: "5", denominator: "1" },
+      field: "numerator",
+      message: /NI 47 is a count/,
+    },
+    {
+      why: "a component NI 47 does not have",
+      body: { period: "2008/09 H2", area: kent, value: "5", component: "girls" },
+      field: "component",
+      message: /must be one of all/,
+    },
   ])("refuses $why, naming the field, and writes nothing", async ({ body, field, message }) => {
     const before = await observationCount();
     const refused = await failure(record(people.manager, scopes.ni47, body));
@@ -156,8 +247,12 @@ describe("who may record values", () => {
   });
 
   it("lets the Thanet LSP coordinator record Thanet's value and the officer any area's", async () => {
-    await expect(record(people.lsp, scopes.ni155, { period: "2010/11 H1", area: thanet, value: "40" })).resolves.toMatchObject({ area: thanet });
-    await expect(record(people.officer, scopes.ni47, { period: "2010/11 H1", area: ashford, value: "40" })).resolves.toMatchObject({ area: ashford });
+    await expect(
+      record(people.lsp, scopes.ni155, { period: "2010/11 H1", area: thanet, value: "40" }),
+    ).resolves.toMatchObject({ area: thanet });
+    await expect(
+      record(people.officer, scopes.ni47, { period: "2010/11 H1", area: ashford, value: "40" }),
+    ).resolves.toMatchObject({ area: ashford });
   });
 });
 
@@ -167,7 +262,14 @@ describe("the county worked out from its districts", () => {
     // percentages would be 62.97%; Kent is 15667 of 21000 people, 74.6%.
     for (const code of districts) {
       const [numerator, denominator, value] = code === thanet ? ["9012", "10000", "90.12"] : ["605", "1000", "60.5"];
-      await record(people.manager, scopes.ni163, { period: "2008/09", area: code, value, numerator, denominator, status: "final" });
+      await record(people.manager, scopes.ni163, {
+        period: "2008/09",
+        area: code,
+        value,
+        numerator,
+        denominator,
+        status: "final",
+      });
     }
     const listed = await listObservations({ db: database.db, actor: people.viewer, scope: scopes.ni163 });
     const year = listed.periods.find((one) => one.period.label === "2008/09");
@@ -179,55 +281,117 @@ describe("the county worked out from its districts", () => {
   });
 
   it("prefers the county's own value where one is given, keeping the worked-out one beside it", async () => {
-    await record(people.manager, scopes.ni163, { period: "2008/09", area: kent, value: "74.5", source: "Annual Population Survey" });
-    const year = (await listObservations({ db: database.db, actor: people.viewer, scope: scopes.ni163 })).periods.find((one) => one.period.label === "2008/09");
-    expect(year?.county).toMatchObject({ value: "74.5", recorded: { value: "74.5" }, fromDistricts: { value: "74.6" } });
+    await record(people.manager, scopes.ni163, {
+      period: "2008/09",
+      area: kent,
+      value: "74.5",
+      source: "Annual Population Survey",
+    });
+    const year = (await listObservations({ db: database.db, actor: people.viewer, scope: scopes.ni163 })).periods.find(
+      (one) => one.period.label === "2008/09",
+    );
+    expect(year?.county).toMatchObject({
+      value: "74.5",
+      recorded: { value: "74.5" },
+      fromDistricts: { value: "74.6" },
+    });
   });
 
   it("does not work out the county until every district has a value, and says so", async () => {
     for (const code of districts.slice(0, 11)) {
-      await record(people.manager, scopes.ni163, { period: "2009/10", area: code, value: "61", numerator: "610", denominator: "1000" });
+      await record(people.manager, scopes.ni163, {
+        period: "2009/10",
+        area: code,
+        value: "61",
+        numerator: "610",
+        denominator: "1000",
+      });
     }
-    let year = (await listObservations({ db: database.db, actor: people.viewer, scope: scopes.ni163 })).periods.find((one) => one.period.label === "2009/10");
-    expect(year?.county).toMatchObject({ value: null, fromDistricts: null, notFromDistricts: "only 11 of 12 districts have a value for 2009/10" });
+    let year = (await listObservations({ db: database.db, actor: people.viewer, scope: scopes.ni163 })).periods.find(
+      (one) => one.period.label === "2009/10",
+    );
+    expect(year?.county).toMatchObject({
+      value: null,
+      fromDistricts: null,
+      notFromDistricts: "only 11 of 12 districts have a value for 2009/10",
+    });
     await record(people.manager, scopes.ni163, { period: "2009/10", area: districts[11], value: "62" });
-    year = (await listObservations({ db: database.db, actor: people.viewer, scope: scopes.ni163 })).periods.find((one) => one.period.label === "2009/10");
+    year = (await listObservations({ db: database.db, actor: people.viewer, scope: scopes.ni163 })).periods.find(
+      (one) => one.period.label === "2009/10",
+    );
     expect(year?.county.fromDistricts).toBeNull();
-    expect(year?.county.notFromDistricts).toBe(`rates cannot be averaged: ${districts[11]} gave no numerator and denominator`);
+    expect(year?.county.notFromDistricts).toBe(
+      `rates cannot be averaged: ${districts[11]} gave no numerator and denominator`,
+    );
   });
 
   it("refuses a rate whose value is not what its numerator and denominator make", async () => {
-    const refused = await failure(record(people.manager, scopes.ni163, { period: "2010/11", area: thanet, value: "70", numerator: "9012", denominator: "10000" }));
+    const refused = await failure(
+      record(people.manager, scopes.ni163, {
+        period: "2010/11",
+        area: thanet,
+        value: "70",
+        numerator: "9012",
+        denominator: "10000",
+      }),
+    );
     expect(refused).toMatchObject({ status: 400, field: "value" });
     expect(refused.message).toBe("value 70 does not match numerator 9012 / denominator 10000 × 100 = 90.12");
-    const half = await failure(record(people.manager, scopes.ni163, { period: "2010/11", area: thanet, value: "70", numerator: "7" }));
+    const half = await failure(
+      record(people.manager, scopes.ni163, { period: "2010/11", area: thanet, value: "70", numerator: "7" }),
+    );
     expect(half).toMatchObject({ status: 400, field: "denominator" });
-    const zero = await failure(record(people.manager, scopes.ni163, { period: "2010/11", area: thanet, value: "70", numerator: "7", denominator: "0" }));
+    const zero = await failure(
+      record(people.manager, scopes.ni163, {
+        period: "2010/11",
+        area: thanet,
+        value: "70",
+        numerator: "7",
+        denominator: "0",
+      }),
+    );
     expect(zero).toMatchObject({ status: 400, field: "denominator" });
   });
 
   it("adds up NI 47's casualties across the districts", async () => {
-    for (const [index, code] of districts.entries()) await record(people.manager, scopes.ni47, { period: "2008/09 H2", area: code, value: String(80 + index) });
-    const half = (await listObservations({ db: database.db, actor: people.viewer, scope: scopes.ni47 })).periods.find((one) => one.period.label === "2008/09 H2");
+    for (const [index, code] of districts.entries())
+      await record(people.manager, scopes.ni47, { period: "2008/09 H2", area: code, value: String(80 + index) });
+    const half = (await listObservations({ db: database.db, actor: people.viewer, scope: scopes.ni47 })).periods.find(
+      (one) => one.period.label === "2008/09 H2",
+    );
     // 80 + 81 + … + 91 = 1026
-    expect(half?.county).toMatchObject({ value: "1026", fromDistricts: { value: "1026", numerator: null, denominator: null } });
+    expect(half?.county).toMatchObject({
+      value: "1026",
+      fromDistricts: { value: "1026", numerator: null, denominator: null },
+    });
   });
 
   it("does not add up NI 188's levels", async () => {
-    for (const code of districts) await record(people.manager, scopes.ni188, { period: "2008/09", area: code, value: "2" });
+    for (const code of districts)
+      await record(people.manager, scopes.ni188, { period: "2008/09", area: code, value: "2" });
     const year = (await listObservations({ db: database.db, actor: people.viewer, scope: scopes.ni188 })).periods[0];
-    expect(year?.county).toMatchObject({ value: null, notFromDistricts: "a level is reached by the county as a whole, not added up from districts" });
+    expect(year?.county).toMatchObject({
+      value: null,
+      notFromDistricts: "a level is reached by the county as a whole, not added up from districts",
+    });
   });
 });
 
 describe("a cumulative indicator (NI 155)", () => {
   it("takes each half's count and reports the running total from the baseline", async () => {
-    const counts: [string, string][] = [["2008/09 H1", "600"], ["2009/10 H1", "700"], ["2008/09 H2", "756"], ["2009/10 H2", "803"]];
+    const counts: [string, string][] = [
+      ["2008/09 H1", "600"],
+      ["2009/10 H1", "700"],
+      ["2008/09 H2", "756"],
+      ["2009/10 H2", "803"],
+    ];
     for (const [period, value] of counts) await record(people.manager, scopes.ni155, { period, area: kent, value });
     const listed = await listObservations({ db: database.db, actor: people.viewer, scope: scopes.ni155 });
     expect(listed.cumulative).toBe(true);
     // 600, then 1356 (the 2008/09 target), 2056, 2859 (the 2009/10 target): in time order, whatever order they were given in.
-    const county = listed.periods.filter((one) => one.county.recorded !== null).map((one) => [one.period.label, one.county.value, one.county.runningTotal]);
+    const county = listed.periods
+      .filter((one) => one.county.recorded !== null)
+      .map((one) => [one.period.label, one.county.value, one.county.runningTotal]);
     expect(county).toEqual([
       ["2008/09 H1", "600", "600"],
       ["2008/09 H2", "756", "1356"],
@@ -238,16 +402,25 @@ describe("a cumulative indicator (NI 155)", () => {
 
   it("refuses a year's count over halves already counted, and a negative count", async () => {
     const before = await observationCount();
-    const overlap = await failure(record(people.manager, scopes.ni155, { period: "2008/09", area: kent, value: "1356" }));
+    const overlap = await failure(
+      record(people.manager, scopes.ni155, { period: "2008/09", area: kent, value: "1356" }),
+    );
     expect(overlap).toMatchObject({ status: 400, field: "period" });
     expect(overlap.message).toMatch(/2008\/09 overlaps 2008\/09 H1, which already has a count/);
-    const negative = await failure(record(people.manager, scopes.ni155, { period: "2010/11 H2", area: kent, value: "-5" }));
+    const negative = await failure(
+      record(people.manager, scopes.ni155, { period: "2010/11 H2", area: kent, value: "-5" }),
+    );
     expect(negative).toMatchObject({ status: 400, field: "value" });
     expect(await observationCount()).toBe(before);
   });
 
   it("keeps each district's running total, and the county's from its districts when no county count is given", async () => {
-    for (const [period, value] of [["2008/09 H1", "10"], ["2008/09 H2", "20"], ["2009/10 H1", "30"], ["2009/10 H2", "40"]] as const) {
+    for (const [period, value] of [
+      ["2008/09 H1", "10"],
+      ["2008/09 H2", "20"],
+      ["2009/10 H1", "30"],
+      ["2009/10 H2", "40"],
+    ] as const) {
       await record(people.manager, scopes.ni155, { period, area: ashford, value });
     }
     for (const period of ["2010/11 H1", "2010/11 H2"]) {
@@ -278,13 +451,28 @@ describe("the stored values judged against the agreement", () => {
     // it does, no status is claimed.
     const unjudged = await assessIndicatorPerformance({ db: database.db, actor: people.viewer, scope: scopes.ni155 });
     expect(unjudged.polarity).toBe("unknown");
-    expect(new Set(unjudged.periods.map((one) => `${one.status} ${one.reason}`))).toEqual(new Set(["grey direction-unknown"]));
-    await database.db.execute(sql`update indicator_definitions set polarity = 'higher-is-better' where code = 'NI 155'`);
+    expect(new Set(unjudged.periods.map((one) => `${one.status} ${one.reason}`))).toEqual(
+      new Set(["grey direction-unknown"]),
+    );
+    await database.db.execute(
+      sql`update indicator_definitions set polarity = 'higher-is-better' where code = 'NI 155'`,
+    );
 
     // The county's counts recorded above: 600, 756, 700, 803, then 700 and 720 from the districts.
-    const performance = await assessIndicatorPerformance({ db: database.db, actor: people.viewer, scope: scopes.ni155 });
+    const performance = await assessIndicatorPerformance({
+      db: database.db,
+      actor: people.viewer,
+      scope: scopes.ni155,
+    });
     expect(performance.polarity).toBe("higher-is-better");
-    const rows = performance.periods.map((one) => [one.period.label, one.actual, one.planned, one.status, one.progress?.percent ?? null, one.direction]);
+    const rows = performance.periods.map((one) => [
+      one.period.label,
+      one.actual,
+      one.planned,
+      one.status,
+      one.progress?.percent ?? null,
+      one.direction,
+    ]);
     expect(rows).toEqual([
       // 679.86 planned by 30 September 2008; 79.86 short is beyond 10% of 679.86.
       ["2008/09 H1", "600", "679.8575342466", "red", "14", null],
@@ -299,7 +487,11 @@ describe("the stored values judged against the agreement", () => {
   });
 
   it("is grey where there is no value and says why", async () => {
-    const performance = await assessIndicatorPerformance({ db: database.db, actor: people.viewer, scope: scopes.ni188 });
+    const performance = await assessIndicatorPerformance({
+      db: database.db,
+      actor: people.viewer,
+      scope: scopes.ni188,
+    });
     // NI 188's districts gave levels, which do not add up to the county's.
     expect(performance.periods[0]).toMatchObject({ actual: null, status: "grey", reason: "no-data" });
   });

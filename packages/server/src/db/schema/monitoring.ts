@@ -4,7 +4,18 @@
  * numerators and denominators, never by averaging their percentages.
  */
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, numeric, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { reportingPeriodKinds } from "@accord/domain";
 import { agreementIndicators } from "./agreements.js";
 import { areas } from "./reference.js";
@@ -30,10 +41,16 @@ export const observations = pgTable(
   "observations",
   {
     id: serial("id").primaryKey(),
-    agreementIndicatorId: integer("agreement_indicator_id").notNull().references(() => agreementIndicators.id, { onDelete: "cascade" }),
-    periodId: integer("period_id").notNull().references(() => reportingPeriods.id),
+    agreementIndicatorId: integer("agreement_indicator_id")
+      .notNull()
+      .references(() => agreementIndicators.id, { onDelete: "cascade" }),
+    periodId: integer("period_id")
+      .notNull()
+      .references(() => reportingPeriods.id),
     /** Kent or one of its districts. */
-    areaId: integer("area_id").notNull().references(() => areas.id),
+    areaId: integer("area_id")
+      .notNull()
+      .references(() => areas.id),
     component: text("component").notNull().default("all"),
     /** The value as reported; for a cumulative indicator (NI 155) the period's own count. */
     value: numeric("value").notNull(),
@@ -50,9 +67,17 @@ export const observations = pgTable(
     version: integer("version").notNull().default(1),
   },
   (table) => [
-    uniqueIndex("observations_indicator_period_area_component_unique").on(table.agreementIndicatorId, table.periodId, table.areaId, table.component),
+    uniqueIndex("observations_indicator_period_area_component_unique").on(
+      table.agreementIndicatorId,
+      table.periodId,
+      table.areaId,
+      table.component,
+    ),
     index("observations_period").on(table.periodId),
-    check("observations_numerator_with_denominator", sql`(${table.numerator} is null) = (${table.denominator} is null)`),
+    check(
+      "observations_numerator_with_denominator",
+      sql`(${table.numerator} is null) = (${table.denominator} is null)`,
+    ),
     check("observations_denominator_positive", sql`${table.denominator} is null or ${table.denominator} > 0`),
   ],
 );

@@ -5,7 +5,13 @@
  * (performance.ts); this reads the baseline, targets and polarity they need from the database.
  */
 import { and, eq } from "drizzle-orm";
-import { assessActual, baselineDateFor, directionOfTravel, plannedTrajectory, progressTowardsTarget } from "@accord/domain";
+import {
+  assessActual,
+  baselineDateFor,
+  directionOfTravel,
+  plannedTrajectory,
+  progressTowardsTarget,
+} from "@accord/domain";
 import type {
   BaselineState,
   DirectionOfTravel,

@@ -8,9 +8,17 @@ const ShortText = z.string().trim().max(500, "must be at most 500 characters");
 export const RecordObservationBody = z
   .object({
     /** "2008/09 H1", "2008/09", "Place Survey autumn 2008"… (reporting-periods.ts). */
-    period: z.string().trim().min(1, "must name a period such as 2008/09 H1").max(100, "must be at most 100 characters"),
+    period: z
+      .string()
+      .trim()
+      .min(1, "must name a period such as 2008/09 H1")
+      .max(100, "must be at most 100 characters"),
     /** ONS code of Kent or one of its districts: current (E07000114) or as used then (29UN). */
-    area: z.string().trim().min(1, "must be an ONS area code such as E10000016").max(20, "must be at most 20 characters"),
+    area: z
+      .string()
+      .trim()
+      .min(1, "must be an ONS area code such as E10000016")
+      .max(20, "must be at most 20 characters"),
     component: z.string().trim().min(1, "must not be empty").max(40, "must be at most 40 characters").default("all"),
     value: Decimal,
     numerator: Decimal.optional(),
@@ -19,7 +27,11 @@ export const RecordObservationBody = z
     source: ShortText.optional(),
     note: z.string().trim().max(2000, "must be at most 2000 characters").optional(),
     /** The version you read; absent only when there is no value yet for this period, area and component. */
-    version: z.number({ error: "must be the version number you read" }).int("must be a whole number").positive("must be 1 or more").optional(),
+    version: z
+      .number({ error: "must be the version number you read" })
+      .int("must be a whole number")
+      .positive("must be 1 or more")
+      .optional(),
   })
   .strict();
 export type RecordObservationBody = z.infer<typeof RecordObservationBody>;

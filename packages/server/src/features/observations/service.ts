@@ -107,7 +107,12 @@ interface IndicatorFacts {
 
 async function indicatorFacts(db: Db | Tx, scope: IndicatorScope, component: string | null): Promise<IndicatorFacts> {
   const [row] = await db
-    .select({ unit: t.indicatorDefinitions.unit, countyId: t.areas.id, countyCode: t.areas.code, countyName: t.areas.name })
+    .select({
+      unit: t.indicatorDefinitions.unit,
+      countyId: t.areas.id,
+      countyCode: t.areas.code,
+      countyName: t.areas.name,
+    })
     .from(t.agreementIndicators)
     .innerJoin(t.indicatorDefinitions, eq(t.indicatorDefinitions.id, t.agreementIndicators.indicatorId))
     .innerJoin(t.agreements, eq(t.agreements.id, t.agreementIndicators.agreementId))
@@ -139,7 +144,9 @@ async function indicatorFacts(db: Db | Tx, scope: IndicatorScope, component: str
 function areaNamed(facts: IndicatorFacts, code: string): { id: number; code: string; name: string } {
   const wanted = code.trim().toUpperCase();
   if (wanted === facts.county.code.toUpperCase()) return facts.county;
-  const district = facts.districts.find((area) => area.code.toUpperCase() === wanted || area.legacyCode?.toUpperCase() === wanted);
+  const district = facts.districts.find(
+    (area) => area.code.toUpperCase() === wanted || area.legacyCode?.toUpperCase() === wanted,
+  );
   if (district) return district;
   const codes = facts.districts.map((area) => area.code);
   throw badRequest(
@@ -162,13 +169,20 @@ function checkFigures(scope: IndicatorScope, facts: IndicatorFacts, body: Record
   const value = normaliseDecimal(body.value);
   const hasNumerator = body.numerator !== undefined;
   if (hasNumerator !== (body.denominator !== undefined)) {
-    throw badRequest(hasNumerator ? "denominator" : "numerator", "give the numerator and the denominator together, or neither");
+    throw badRequest(
+      hasNumerator ? "denominator" : "numerator",
+      "give the numerator and the denominator together, or neither",
+    );
   }
   const aggregation = aggregationFor(facts.unit);
   if (facts.cumulative && compareDecimals(value, "0") < 0) {
-    throw badRequest("value", `${scope.code} adds each period's count to a running total, so the count cannot be negative`);
+    throw badRequest(
+      "value",
+      `${scope.code} adds each period's count to a running total, so the count cannot be negative`,
+    );
   }
-  if (body.numerator === undefined || body.denominator === undefined) return { value, numerator: null, denominator: null };
+  if (body.numerator === undefined || body.denominator === undefined)
+    return { value, numerator: null, denominator: null };
   if (aggregation.kind !== "ratio" || facts.cumulative) {
     const what = aggregation.kind === "level" ? "a level" : "a count";
     throw badRequest("numerator", `${scope.code} is ${what}: give the value only, without a numerator and denominator`);
@@ -182,7 +196,10 @@ function checkFigures(scope: IndicatorScope, facts: IndicatorFacts, body: Record
   const shown = roundDecimal(made, Math.max(places(value), 2));
   if (compareDecimals(roundDecimal(made, places(value)), value) !== 0) {
     const per = aggregation.per === "1" ? "" : ` × ${aggregation.per}`;
-    throw badRequest("value", `value ${value} does not match numerator ${numerator} / denominator ${denominator}${per} = ${shown}`);
+    throw badRequest(
+      "value",
+      `value ${value} does not match numerator ${numerator} / denominator ${denominator}${per} = ${shown}`,
+    );
   }
   return { value, numerator, denominator };
 }
@@ -192,7 +209,10 @@ async function periodRow(tx: Tx, period: ReportingPeriod): Promise<{ id: number 
     .insert(t.reportingPeriods)
     .values({ label: period.label, kind: period.kind, startDate: period.start, endDate: period.end })
     .onConflictDoNothing({ target: t.reportingPeriods.label });
-  const [row] = await tx.select({ id: t.reportingPeriods.id }).from(t.reportingPeriods).where(eq(t.reportingPeriods.label, period.label));
+  const [row] = await tx
+    .select({ id: t.reportingPeriods.id })
+    .from(t.reportingPeriods)
+    .where(eq(t.reportingPeriods.label, period.label));
   if (!row) throw new Error("reporting period was not saved");
   return row;
 }
@@ -201,9 +221,20 @@ async function periodRow(tx: Tx, period: ReportingPeriod): Promise<{ id: number 
  * A cumulative indicator's counts are added up, so a period that overlaps one already counted
  * (2008/09 beside 2008/09 H1) would count the same homes twice.
  */
-async function refuseOverlap(tx: Tx, scope: IndicatorScope, areaId: number, component: string, period: ReportingPeriod): Promise<void> {
+async function refuseOverlap(
+  tx: Tx,
+  scope: IndicatorScope,
+  areaId: number,
+  component: string,
+  period: ReportingPeriod,
+): Promise<void> {
   const others = await tx
-    .select({ label: t.reportingPeriods.label, kind: t.reportingPeriods.kind, start: t.reportingPeriods.startDate, end: t.reportingPeriods.endDate })
+    .select({
+      label: t.reportingPeriods.label,
+      kind: t.reportingPeriods.kind,
+      start: t.reportingPeriods.startDate,
+      end: t.reportingPeriods.endDate,
+    })
     .from(t.observations)
     .innerJoin(t.reportingPeriods, eq(t.reportingPeriods.id, t.observations.periodId))
     .where(
@@ -224,7 +255,12 @@ async function refuseOverlap(tx: Tx, scope: IndicatorScope, areaId: number, comp
 }
 
 /** Records (or corrects) one value. Who and when come from the actor and the database clock. */
-export async function recordObservation(options: { db: Db; actor: Actor | null; scope: IndicatorScope; body: RecordObservationBody }): Promise<ObservationView> {
+export async function recordObservation(options: {
+  db: Db;
+  actor: Actor | null;
+  scope: IndicatorScope;
+  body: RecordObservationBody;
+}): Promise<ObservationView> {
   const { db, actor, scope, body } = options;
   if (actor === null) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");
   const facts = await indicatorFacts(db, scope, body.component);
@@ -258,7 +294,8 @@ export async function recordObservation(options: { db: Db; actor: Actor | null; 
     const [existing] = await tx.select().from(t.observations).where(key);
     let saved: ObservationRow | undefined;
     if (existing) {
-      if (body.version !== existing.version) throw new StaleVersionError(what, present(existing, period.label, area.code));
+      if (body.version !== existing.version)
+        throw new StaleVersionError(what, present(existing, period.label, area.code));
       // The version is checked again in the UPDATE, so two writers racing cannot both win.
       [saved] = await tx
         .update(t.observations)
@@ -269,7 +306,13 @@ export async function recordObservation(options: { db: Db; actor: Actor | null; 
       if (body.version !== undefined) throw new StaleVersionError(what, null);
       [saved] = await tx
         .insert(t.observations)
-        .values({ agreementIndicatorId: scope.agreementIndicatorId, periodId, areaId: area.id, component: body.component, ...fields })
+        .values({
+          agreementIndicatorId: scope.agreementIndicatorId,
+          periodId,
+          areaId: area.id,
+          component: body.component,
+          ...fields,
+        })
         .onConflictDoNothing()
         .returning();
     }
@@ -340,13 +383,27 @@ function countyFromDistricts(
   period: string,
   values: (ObservationView | null)[],
 ): { fromDistricts: CountyFromDistricts | null; notFromDistricts: string | null } {
-  if (aggregation.kind === "level") return { fromDistricts: null, notFromDistricts: "a level is reached by the county as a whole, not added up from districts" };
+  if (aggregation.kind === "level")
+    return {
+      fromDistricts: null,
+      notFromDistricts: "a level is reached by the county as a whole, not added up from districts",
+    };
   const given = values.filter((value): value is ObservationView => value !== null);
   if (given.length < values.length) {
-    return { fromDistricts: null, notFromDistricts: `only ${given.length} of ${values.length} districts have a value for ${period}` };
+    return {
+      fromDistricts: null,
+      notFromDistricts: `only ${given.length} of ${values.length} districts have a value for ${period}`,
+    };
   }
   if (aggregation.kind === "count") {
-    return { fromDistricts: { value: given.reduce((sum, one) => addDecimals(sum, one.value), "0"), numerator: null, denominator: null }, notFromDistricts: null };
+    return {
+      fromDistricts: {
+        value: given.reduce((sum, one) => addDecimals(sum, one.value), "0"),
+        numerator: null,
+        denominator: null,
+      },
+      notFromDistricts: null,
+    };
   }
   const withoutParts = given.filter((one) => one.numerator === null || one.denominator === null);
   if (withoutParts.length > 0) {
@@ -364,7 +421,12 @@ function countyFromDistricts(
 }
 
 /** Every value of one indicator, the county worked out from its districts, running totals for cumulative ones. */
-export async function listObservations(options: { db: Db; actor: Actor | null; scope: IndicatorScope; component?: string }): Promise<IndicatorObservations> {
+export async function listObservations(options: {
+  db: Db;
+  actor: Actor | null;
+  scope: IndicatorScope;
+  component?: string;
+}): Promise<IndicatorObservations> {
   const { db, actor, scope } = options;
   ensureAllowed(actor, "read", { type: "agreementIndicator", ...scope });
   const component = options.component ?? null;
@@ -394,7 +456,10 @@ export async function listObservations(options: { db: Db; actor: Actor | null; s
     .from(t.baselines)
     .where(eq(t.baselines.agreementIndicatorId, scope.agreementIndicatorId));
 
-  const groups = new Map<string, { period: ReportingPeriod; component: string; byArea: Map<string, ObservationView> }>();
+  const groups = new Map<
+    string,
+    { period: ReportingPeriod; component: string; byArea: Map<string, ObservationView> }
+  >();
   for (const row of rows) {
     const key = `${row.observation.component}\u0000${row.label}`;
     const group = groups.get(key) ?? {
@@ -405,7 +470,9 @@ export async function listObservations(options: { db: Db; actor: Actor | null; s
     group.byArea.set(row.areaCode, present(row.observation, row.label, row.areaCode));
     groups.set(key, group);
   }
-  const ordered = [...groups.values()].sort((a, b) => (a.component === b.component ? compareReportingPeriods(a.period, b.period) : a.component < b.component ? -1 : 1));
+  const ordered = [...groups.values()].sort((a, b) =>
+    a.component === b.component ? compareReportingPeriods(a.period, b.period) : a.component < b.component ? -1 : 1,
+  );
 
   // Running totals go through each component's periods in order; a period with no county count stops the county's total.
   const totals = new Map<string, string | null>();
@@ -413,7 +480,11 @@ export async function listObservations(options: { db: Db; actor: Actor | null; s
     const districtValues = facts.districts.map((area) => byArea.get(area.code) ?? null);
     const recorded = byArea.get(facts.county.code) ?? null;
     const derived = countyFromDistricts(aggregation, period.label, districtValues);
-    const county: CountyValue = { recorded, ...derived, value: recorded?.value ?? derived.fromDistricts?.value ?? null };
+    const county: CountyValue = {
+      recorded,
+      ...derived,
+      value: recorded?.value ?? derived.fromDistricts?.value ?? null,
+    };
     const districts: DistrictValue[] = facts.districts.map((area, index) => ({
       area: area.code,
       legacyCode: area.legacyCode,
@@ -430,10 +501,17 @@ export async function listObservations(options: { db: Db; actor: Actor | null; s
       // The agreement's baseline is the county's; districts count from nothing.
       const baseline = baselines.find((one) => one.component === part)?.value ?? "0";
       county.runningTotal = advance(`${part}\u0000county`, normaliseDecimal(baseline), county.value);
-      for (const district of districts) district.runningTotal = advance(`${part}\u0000${district.area}`, "0", district.observation?.value ?? null);
+      for (const district of districts)
+        district.runningTotal = advance(`${part}\u0000${district.area}`, "0", district.observation?.value ?? null);
     }
     return { period, component: part, county, districts };
   });
 
-  return { indicator: scope.code, unit: facts.unit, aggregation: aggregation.kind, cumulative: facts.cumulative, periods };
+  return {
+    indicator: scope.code,
+    unit: facts.unit,
+    aggregation: aggregation.kind,
+    cumulative: facts.cumulative,
+    periods,
+  };
 }
