@@ -9,7 +9,7 @@
  *   --check   build nothing; exit 0 when both are up to date, 1 when either needs building
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { hashSources, inputs, isCurrent, readStamp, repositoryRoot, stampFile } from "./build-stamp.mjs";
 
@@ -94,9 +94,47 @@ async function buildServer() {
   rmSync(previous, { recursive: true, force: true });
 }
 
+const lockFile = resolve(repositoryRoot, "dist/build.lock");
+
+/** @param {number} pid */
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return /** @type {NodeJS.ErrnoException} */ (error).code === "EPERM";
+  }
+}
+
+/**
+ * One build at a time (npm start while the tests build, two browser test files): the second
+ * waits, then finds the first one's build current and skips. A lock left by a build that died is
+ * taken over.
+ */
+async function takeBuildLock() {
+  mkdirSync(dirname(lockFile), { recursive: true });
+  for (let waitedMs = 0; ; waitedMs += 200) {
+    try {
+      const handle = openSync(lockFile, "wx");
+      writeSync(handle, String(process.pid));
+      closeSync(handle);
+      return () => rmSync(lockFile, { force: true });
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EEXIST") throw error;
+      const holder = Number(readFileSync(lockFile, "utf8"));
+      if (!Number.isInteger(holder) || holder <= 0 || !isRunning(holder)) {
+        rmSync(lockFile, { force: true });
+        continue;
+      }
+      if (waitedMs === 0) say(`waiting for another build (process ${holder})`);
+      await new Promise((resume) => setTimeout(resume, 200));
+    }
+  }
+}
+
 const args = new Set(process.argv.slice(2));
 const force = args.has("--force");
-const stamp = readStamp();
+let stamp = readStamp();
 /** @type {Array<["web" | "server", string, () => unknown]>} */
 const parts = [["web", "web app", buildWeb], ["server", "server", buildServer]];
 
@@ -107,7 +145,14 @@ if (args.has("--check")) {
 }
 
 const started = performance.now();
+/** @type {(() => void) | undefined} */
+let releaseLock;
 try {
+  if (force || parts.some(([part]) => !isCurrent(part, stamp))) {
+    releaseLock = await takeBuildLock();
+    // Another build may have finished while this one waited.
+    stamp = readStamp();
+  }
   for (const [part, name, run] of parts) {
     if (!force && isCurrent(part, stamp)) {
       say(`${name} up to date (built ${stamp[part]?.builtAt ?? "before"}), skipped`);
@@ -127,5 +172,7 @@ try {
   say(`done in ${Math.round(performance.now() - started)} ms`);
 } catch (error) {
   process.stderr.write(`build: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  process.exitCode = 1;
+} finally {
+  releaseLock?.();
 }

@@ -8,7 +8,7 @@
  * instead (nothing is started or stopped).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -43,28 +43,14 @@ function freePort(): Promise<number> {
   });
 }
 
-function newestModification(folder: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestModification(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** The server serves packages/web/dist: build it when it is missing or older than the sources. */
+/**
+ * The server serves packages/web/dist: build what npm start builds (scripts/build.mjs: the web
+ * app and the compiled server, each only when its sources changed), so the tests run the build a
+ * person runs.
+ */
 export function ensureWebBuild(): void {
-  const web = join(repositoryRoot, "packages/web");
-  const built = join(web, "dist/index.html");
-  const sourcesChanged =
-    !existsSync(built) ||
-    Math.max(newestModification(join(web, "src")), statSync(join(web, "index.html")).mtimeMs) > statSync(built).mtimeMs;
-  if (!sourcesChanged) return;
-  const result = spawnSync(process.execPath, [join(web, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
-    cwd: web,
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(`Building the web app failed:\n${result.stdout}\n${result.stderr}`);
+  const result = spawnSync(process.execPath, [join(repositoryRoot, "scripts/build.mjs")], { cwd: repositoryRoot, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`Building the web app and the server failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 async function answers(url: string): Promise<boolean> {
