@@ -37,9 +37,31 @@ const wrongValues: unknown[] = [12345, true, [], {}, null, huge];
 const formatted = /^(\d{4}-\d{2}-\d{2}|\d{4}\/\d{2}|-?\d+(\.\d+)?)$/;
 const wrongFormats = ["2008-13-45", "2008/10", "-1e999", "12,5"];
 
+/** Text PostgreSQL cannot store: a NUL character, and lone halves of a UTF-16 surrogate pair. */
+const unstorable = ["a\u0000b", "\ud800", "x\udfffy"];
+
+/** The body with the string at `path` replaced, for every string anywhere in it. */
+function withEachString(value: unknown, replace: (path: string[]) => unknown, path: string[] = []): { path: string[]; body: unknown }[] {
+  if (typeof value === "string") return [{ path, body: replace(path) }];
+  const entries: [string, unknown][] = Array.isArray(value) ? value.map((item, index) => [String(index), item]) : value && typeof value === "object" ? Object.entries(value) : [];
+  return entries.flatMap(([key, item]) =>
+    withEachString(item, replace, [...path, key]).map((variant) => ({
+      path: variant.path,
+      body: Array.isArray(value) ? value.map((other, index) => (String(index) === key ? variant.body : other)) : { ...(value as object), [key]: variant.body },
+    })),
+  );
+}
+
+interface Variant {
+  label: string;
+  body: unknown;
+  /** The field the refusal must name, where it is certain. */
+  field?: string;
+}
+
 /** Malformed variants of a valid body, each with a label for the report. */
-function malformed(body: Record<string, unknown>): { label: string; body: unknown }[] {
-  const variants: { label: string; body: unknown }[] = [
+function malformed(body: Record<string, unknown>): Variant[] {
+  const variants: Variant[] = [
     { label: "an unknown field", body: { ...body, unexpectedField: "surprise" } },
     { label: "an array instead of an object", body: [body] },
     { label: "a number instead of an object", body: 42 },
@@ -57,6 +79,12 @@ function malformed(body: Record<string, unknown>): { label: string; body: unknow
       for (const inner of Object.keys(value)) {
         variants.push({ label: `${field}.${inner} = "abc"`, body: { ...body, [field]: { ...(value as Record<string, unknown>), [inner]: "abc" } } });
       }
+    }
+  }
+  for (const text of unstorable) {
+    for (const variant of withEachString(body, () => text)) {
+      const field = variant.path.join(".");
+      variants.push({ label: `${field} = ${JSON.stringify(text)}`, body: variant.body, field });
     }
   }
   return variants;
@@ -93,9 +121,30 @@ describe("malformed input to every write route", () => {
       if (response.status < 400 || response.status >= 500) problems.push(`${variant.label}: ${response.status}`);
       else if (!error?.message) problems.push(`${variant.label}: ${response.status} without a message`);
       else if (response.status === 400 && !error.field) problems.push(`${variant.label}: 400 without a field (${error.message})`);
+      else if (variant.field !== undefined && (response.status !== 400 || error.field !== variant.field)) {
+        problems.push(`${variant.label}: ${response.status} naming ${error.field ?? "no field"} instead of ${variant.field}`);
+      }
     }
     expect(problems).toEqual([]);
     expect(await snapshot()).toEqual(before);
+  });
+
+  // A URL is UTF-8, so a lone surrogate cannot be written in one (%ED%A0%80 decodes to U+FFFD);
+  // a NUL can.
+  it("refuses a NUL in a path parameter or a query string with a 400 naming it", async () => {
+    const encoded = "a%00b";
+    const requests = [
+      { url: `/api/agreements/kent-ka2/position-summary?asAt=${encoded}`, field: "asAt" },
+      { url: `/api/agreements/kent-ka2/submission-check?asAt=2008-05-01&extra=${encoded}`, field: "extra" },
+      { url: `/api/agreements/kent-ka2/indicators/${encoded}/comments`, field: "key" },
+    ];
+    for (const { url, field } of requests) {
+      const response = await send(api.app, manager, { method: "GET", url });
+      expect(response.status, url).toBe(400);
+      expect((response.body as { error: { field?: string } }).error.field, url).toBe(field);
+    }
+    const comment = await send(api.app, manager, { method: "POST", url: `/api/agreements/kent-ka2/indicators/ni-47/comments?note=${encoded}`, body: { body: "fine" } });
+    expect(comment.status).toBe(400);
   });
 
   it("refuses a body over the size limit with 413", async () => {

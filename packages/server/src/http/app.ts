@@ -16,6 +16,8 @@ import { apiTitle, registerApiDocs } from "./api-docs.js";
 import { collectRouteTable } from "./route-table.js";
 import { parseTrustProxy } from "./trust-proxy.js";
 import { registerRouteAccess } from "./route-access.js";
+import { registerTextSafety } from "./text-safety.js";
+import { redactedPaths, safeError, safeRequest } from "./log-safety.js";
 import type { TrustProxy } from "./trust-proxy.js";
 import { registerAuthentication } from "../features/auth/plugin.js";
 import { cookieSecret } from "../features/auth/settings.js";
@@ -42,6 +44,8 @@ export interface AppOptions {
   /** Built web app; defaults to packages/web/dist. */
   webRoot?: string;
   logger?: boolean;
+  /** Where the log goes when logger is on (standard output by default); tests read it. */
+  logStream?: { write(line: string): void };
   /** Which reverse proxies' X-Forwarded-* headers to believe; by default from ACCORD_TRUST_PROXY. */
   trustProxy?: TrustProxy;
   /** The SMTP server bulletins and invitations go through; by default from ACCORD_SMTP_URL (none: nothing is sent). */
@@ -50,7 +54,14 @@ export interface AppOptions {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
+    logger: options.logger
+      ? {
+          level: process.env.LOG_LEVEL ?? "info",
+          serializers: { err: safeError, req: safeRequest },
+          redact: { paths: redactedPaths, censor: "[not logged]" },
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        }
+      : false,
     bodyLimit: 1_000_000,
     trustProxy: options.trustProxy ?? parseTrustProxy(process.env.ACCORD_TRUST_PROXY),
   });
@@ -62,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db } = options.database;
   await registerAuthentication(app, db, await cookieSecret(db));
   registerRouteAccess(app, db);
+  registerTextSafety(app);
 
   await app.register(fastifySwagger, {
     openapi: {
