@@ -25,7 +25,7 @@ export function registerExportCommands(program: Command, withDatabase: WithDatab
 
   exports
     .command("submission")
-    .description("the submission template of an agreement (seed 000's appendix), with each indicator's negotiation status as at a date")
+    .description("the submission template of an agreement (as in the appendix to the May 2008 report), with each indicator's negotiation status as at a date")
     .requiredOption("--agreement <slug>", "agreement slug, e.g. kent-ka2")
     .requiredOption("--format <format>", `${submissionFormats.join(", ")}`)
     .requiredOption("--out <file>", "the file to write (replaced if it exists)")

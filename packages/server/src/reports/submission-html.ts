@@ -47,7 +47,7 @@ const styles = `
     body { margin: 0; font-size: 8.5pt; }
     h1 { font-size: 13pt; }
     caption { font-size: 10pt; }
-    /* The column headings at the top of every page, as the seed's template repeats them. */
+    /* The column headings at the top of every page, as the printed template repeats them. */
     thead { display: table-header-group; }
     /* An indicator's two rows stay on one page. */
     tbody.indicator { break-inside: avoid; page-break-inside: avoid; }

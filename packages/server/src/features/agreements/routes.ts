@@ -102,7 +102,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
         config: { access: "read" },
         schema: {
           tags: ["agreements"],
-          summary: "Position on target-setting as at a date (the seed's summary table)",
+          summary: "Position on target-setting as at a date (the May 2008 report's summary table)",
           params: AgreementParams,
           querystring: PositionSummaryQuery,
           response: { 200: PositionSummaryResponse, ...apiErrors },

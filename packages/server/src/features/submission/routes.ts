@@ -18,7 +18,7 @@ export function submissionRoutes(db: Db): FastifyPluginAsyncZod {
         config: { access: "read" },
         schema: {
           tags: ["submission"],
-          summary: "The submission template as at a date, grouped by theme, with the seed appendix's columns",
+          summary: "The submission template as at a date, grouped by theme, with the columns of the May 2008 report's appendix",
           params: z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an agreement slug such as kent-ka2") }),
           querystring: z.object({ format: z.enum(submissionFormats).default("html"), asAt: IsoDate.optional() }).strict(),
         },
