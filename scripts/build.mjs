@@ -9,7 +9,7 @@
  *   --check   build nothing; exit 0 when both are up to date, 1 when either needs building
  */
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { hashSources, inputs, isCurrent, readStamp, repositoryRoot, stampFile } from "./build-stamp.mjs";
 
@@ -59,6 +59,9 @@ function keepSourceLocations(outFolder) {
       build.onLoad({ filter: /\.ts$/ }, (args) => {
         const text = readFileSync(args.path, "utf8");
         if (!text.includes("import.meta.url")) return undefined;
+        // Except a file that starts a worker thread: its worker is compiled beside the bundle
+        // (see workerEntries), so it must see the bundle's own location.
+        if (text.includes("node:worker_threads") && text.includes("new Worker(")) return undefined;
         const fromBundle = relative(outFolder, args.path).split("\\").join("/");
         const contents = text.replaceAll("import.meta.url", `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`);
         return { contents, loader: "ts" };
@@ -67,12 +70,27 @@ function keepSourceLocations(outFolder) {
   };
 }
 
+/**
+ * Code a worker thread runs (a src file named *-worker.ts) is an entry point of its own, compiled to
+ * dist/server/<name>.js beside the bundle, where the file that starts it looks for it.
+ * @param {string} folder
+ * @returns {Record<string, string>}
+ */
+function workerEntries(folder) {
+  /** @type {Record<string, string>} */
+  const entries = {};
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith("-worker.ts")) entries[entry.name.slice(0, -3)] = resolve(entry.parentPath, entry.name);
+  }
+  return entries;
+}
+
 async function buildServer() {
   const { build } = await import("esbuild");
   const staging = `${serverOut}.staging`;
   rmSync(staging, { recursive: true, force: true });
   await build({
-    entryPoints: { accord: resolve(repositoryRoot, "packages/server/src/cli/main.ts") },
+    entryPoints: { accord: resolve(repositoryRoot, "packages/server/src/cli/main.ts"), ...workerEntries(resolve(repositoryRoot, "packages/server/src")) },
     outdir: staging,
     bundle: true,
     // Code reached only through import() (the DOCX, XLSX and PDF writers) gets its own chunk, so
