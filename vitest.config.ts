@@ -2,7 +2,8 @@ import { defineConfig } from "vitest/config";
 
 // The pure rules; the API and CLI against a real database, once on PGlite and once on a
 // PostgreSQL server; and the web app in Debian's Chromium. Files named *.pglite.test.ts test
-// what only the embedded database has (the data folder lock).
+// what only the embedded database has (the data folder lock); *.postgres.test.ts what only a
+// server has (several Accord processes on one database, concurrent writers).
 const serverTests = ["packages/server/test/**/*.test.ts", "packages/server/src/**/*.test.ts"];
 const databaseTimeouts = { testTimeout: 60_000, hookTimeout: 120_000 };
 
@@ -14,6 +15,7 @@ export default defineConfig({
         test: {
           name: "api-pglite",
           include: serverTests,
+          exclude: ["**/node_modules/**", "**/*.postgres.test.ts"],
           globalSetup: ["packages/server/test/setup/pglite-template.ts"],
           ...databaseTimeouts,
         },

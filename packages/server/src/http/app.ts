@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import Fastify from "fastify";
 import type { FastifyInstance } from "fastify";
+import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -70,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
   registerSecurityHeaders(app);
   collectRouteTable(app);
+  // A whole agreement is ~100 KB of JSON and compresses to about a tenth; small answers go as they are.
+  await app.register(fastifyCompress, { encodings: ["br", "gzip"], threshold: 2048 });
   const { db } = options.database;
   await registerAuthentication(app, db, await cookieSecret(db));
   registerRouteAccess(app, db);

@@ -1,6 +1,6 @@
 /** Agreements and what they commit to: themes or blocks, outcomes, indicators, baselines, targets. */
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, numeric, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { TargetForm } from "@accord/domain";
 import { areas, indicatorDefinitions, organisations, people } from "./reference.js";
@@ -222,4 +222,14 @@ export const freedoms = pgTable(
 export const freedomOutcomes = pgTable("freedom_outcomes", {
   freedomId: integer("freedom_id").notNull().references(() => freedoms.id, { onDelete: "cascade" }),
   outcomeId: integer("outcome_id").notNull().references(() => outcomes.id, { onDelete: "cascade" }),
+});
+
+/**
+ * How many committed transactions have changed an agreement or anything shown with it. Bumped by
+ * database triggers at commit (migration 0003), never by the application, so no write can forget
+ * it; several Accord processes on one PostgreSQL read it to know whether a view they built is current.
+ */
+export const agreementChanges = pgTable("agreement_changes", {
+  agreementId: integer("agreement_id").primaryKey().references(() => agreements.id, { onDelete: "cascade" }),
+  changes: bigint("changes", { mode: "number" }).notNull().default(0),
 });

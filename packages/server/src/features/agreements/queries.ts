@@ -141,3 +141,29 @@ export async function findAgreementContents(db: Db, agreementId: number) {
   };
 }
 export type AgreementContents = Awaited<ReturnType<typeof findAgreementContents>>;
+
+/**
+ * The one statement every agreement read starts with: who may read it and the agreements it links
+ * to, and how many changes it has had (freshness.ts). By the unique index on slug and primary keys.
+ */
+export async function findAgreementStamp(db: Db, slug: string) {
+  const predecessor = alias(t.agreements, "predecessor");
+  const successor = alias(t.agreements, "successor");
+  const [stamp] = await db
+    .select({
+      agreementId: t.agreements.id,
+      slug: t.agreements.slug,
+      published: t.agreements.published,
+      changes: sql<number>`coalesce(${t.agreementChanges.changes}, 0)::float8`,
+      // Whether the reader may be told the names of the agreements this one links to.
+      predecessor: { agreementId: predecessor.id, published: predecessor.published },
+      successor: { agreementId: successor.id, published: successor.published },
+    })
+    .from(t.agreements)
+    .leftJoin(t.agreementChanges, eq(t.agreementChanges.agreementId, t.agreements.id))
+    .leftJoin(predecessor, eq(predecessor.id, t.agreements.predecessorId))
+    .leftJoin(successor, eq(successor.predecessorId, t.agreements.id))
+    .where(eq(t.agreements.slug, slug));
+  return stamp;
+}
+export type AgreementStamp = NonNullable<Awaited<ReturnType<typeof findAgreementStamp>>>;

@@ -13,17 +13,25 @@ import {
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
-import { authorize, ensureAllowed } from "../../policy/authorize.js";
+import { authorize } from "../../policy/authorize.js";
 import { HistoryEntryView } from "../indicators/schema.js";
 import { history } from "../indicators/service.js";
 import { UpdateAgreementBody, updateAgreement } from "./write.js";
 import { PermissionsView, permissionsFor } from "./permissions.js";
-import { ensureReadable, linksWithin, withReadableLinks } from "./readable.js";
+import { answerAgreementRead, linksWithin, linkVariant, withReadableLinks } from "./readable.js";
+import { readerVariant } from "./freshness.js";
 import { AgreementParams, IndicatorParams, IndicatorQuery, OutcomeParams, PositionSummaryQuery, PositionSummaryResponse } from "./schema.js";
-import { checkFilterValues, filterIndicators, getAgreement, positionSummaryOf, listAgreements } from "./service.js";
+import { checkFilterValues, filterIndicators, positionSummaryOf, listAgreements } from "./service.js";
 import { apiErrors } from "../../http/route-schemas.js";
 
-
+/** A query string as part of a kept answer's key, the same whatever order its fields came in. */
+function queryKey(query: Record<string, string | undefined>): string {
+  return Object.entries(query)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+    .join("&");
+}
 
 export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
@@ -39,7 +47,16 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       "/agreements/:slug",
       { config: { access: "read" }, schema: { tags: ["agreements"], summary: "One agreement by theme or block, with its indicators", params: AgreementParams, response: { 200: AgreementDetailView, ...apiErrors } } },
-      async (request) => withReadableLinks(db, request.actor, (await ensureReadable(db, request.actor, request.params.slug)).detail),
+      async (request, reply) =>
+        answerAgreementRead({
+          db,
+          request,
+          reply,
+          key: "detail",
+          schema: AgreementDetailView,
+          variant: linkVariant,
+          answer: (agreement, stamp) => withReadableLinks(request.actor, stamp, agreement.detail),
+        }),
     );
 
     app.get(
@@ -54,46 +71,69 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 200: IndicatorListView, ...apiErrors },
         },
       },
-      async (request) => {
-        const agreement = await ensureReadable(db, request.actor, request.params.slug);
-        checkFilterValues(agreement, request.query);
-        return { indicators: filterIndicators(agreement.indicators, request.query) };
-      },
+      async (request, reply) =>
+        answerAgreementRead({
+          db,
+          request,
+          reply,
+          key: `indicators?${queryKey(request.query)}`,
+          schema: IndicatorListView,
+          answer: (agreement) => {
+            checkFilterValues(agreement, request.query);
+            return { indicators: filterIndicators(agreement.indicators, request.query) };
+          },
+        }),
     );
 
     app.get(
       "/agreements/:slug/indicators/:key",
       { config: { access: "read" }, schema: { tags: ["agreements"], summary: "One indicator as committed in the agreement", params: IndicatorParams, response: { 200: AgreementIndicatorPageView, ...apiErrors } } },
-      async (request) => {
-        const agreement = await ensureReadable(db, request.actor, request.params.slug);
-        const indicator = agreement.indicators.find((candidate) => candidate.key === request.params.key);
-        if (!indicator) throw notFound(`Indicator "${request.params.key}" in ${agreement.detail.shortName}`, "key");
-        const { slug, name, shortName, years } = agreement.detail;
-        return { ...indicator, agreement: { slug, name, shortName, years } };
-      },
+      async (request, reply) =>
+        answerAgreementRead({
+          db,
+          request,
+          reply,
+          key: `indicator/${request.params.key}`,
+          schema: AgreementIndicatorPageView,
+          answer: (agreement) => {
+            const indicator = agreement.indicators.find((candidate) => candidate.key === request.params.key);
+            if (!indicator) throw notFound(`Indicator "${request.params.key}" in ${agreement.detail.shortName}`, "key");
+            const { slug, name, shortName, years } = agreement.detail;
+            return { ...indicator, agreement: { slug, name, shortName, years } };
+          },
+        }),
     );
 
     app.get(
       "/agreements/:slug/outcomes",
       { config: { access: "read" }, schema: { tags: ["agreements"], summary: "Numbered outcomes (deleted ones keep their number)", params: AgreementParams, response: { 200: OutcomeListView, ...apiErrors } } },
-      async (request) => ({ outcomes: (await ensureReadable(db, request.actor, request.params.slug)).outcomes }),
+      async (request, reply) =>
+        answerAgreementRead({ db, request, reply, key: "outcomes", schema: OutcomeListView, answer: (agreement) => ({ outcomes: agreement.outcomes }) }),
     );
 
     app.get(
       "/agreements/:slug/outcomes/:number",
       { config: { access: "read" }, schema: { tags: ["agreements"], summary: "One outcome with its primary and secondary indicators", params: OutcomeParams, response: { 200: OutcomeView, ...apiErrors } } },
-      async (request) => {
-        const agreement = await ensureReadable(db, request.actor, request.params.slug);
-        const outcome = agreement.outcomes.find((candidate) => candidate.number === request.params.number);
-        if (!outcome) throw notFound(`Outcome ${request.params.number} of ${agreement.detail.shortName}`, "number");
-        return outcome;
-      },
+      async (request, reply) =>
+        answerAgreementRead({
+          db,
+          request,
+          reply,
+          key: `outcome/${request.params.number}`,
+          schema: OutcomeView,
+          answer: (agreement) => {
+            const outcome = agreement.outcomes.find((candidate) => candidate.number === request.params.number);
+            if (!outcome) throw notFound(`Outcome ${request.params.number} of ${agreement.detail.shortName}`, "number");
+            return outcome;
+          },
+        }),
     );
 
     app.get(
       "/agreements/:slug/freedoms",
       { config: { access: "read" }, schema: { tags: ["agreements"], summary: "The register of freedoms and flexibilities", params: AgreementParams, response: { 200: FreedomListView, ...apiErrors } } },
-      async (request) => ({ freedoms: (await ensureReadable(db, request.actor, request.params.slug)).freedoms }),
+      async (request, reply) =>
+        answerAgreementRead({ db, request, reply, key: "freedoms", schema: FreedomListView, answer: (agreement) => ({ freedoms: agreement.freedoms }) }),
     );
 
     app.get(
@@ -108,9 +148,15 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 200: PositionSummaryResponse, ...apiErrors },
         },
       },
-      async (request) => {
-        return positionSummaryOf(await ensureReadable(db, request.actor, request.params.slug), request.query.asAt);
-      },
+      async (request, reply) =>
+        answerAgreementRead({
+          db,
+          request,
+          reply,
+          key: `position-summary?${request.query.asAt}`,
+          schema: PositionSummaryResponse,
+          answer: (agreement) => positionSummaryOf(agreement, request.query.asAt),
+        }),
     );
 
     app.patch(
@@ -125,20 +171,32 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       "/agreements/:slug/permissions",
       { config: { access: "read" }, schema: { tags: ["agreements"], summary: "What you may do in this agreement (the web app hides the rest)", params: AgreementParams, response: { 200: PermissionsView, ...apiErrors } } },
-      async (request) => {
-        await ensureReadable(db, request.actor, request.params.slug);
-        return permissionsFor(db, request.actor, request.params.slug);
-      },
+      async (request, reply) =>
+        answerAgreementRead({
+          db,
+          request,
+          reply,
+          // What one may do differs by reader: the tag and the kept body carry their roles.
+          variant: (actor, stamp) => readerVariant(actor, stamp.agreementId),
+          key: "permissions",
+          schema: PermissionsView,
+          read: () => permissionsFor(db, request.actor, request.params.slug),
+        }),
     );
 
     app.get(
       "/agreements/:slug/history",
       { config: { access: "readHistory" }, schema: { tags: ["agreements"], summary: "Changes to the agreement itself", params: AgreementParams, response: { 200: z.object({ history: z.array(HistoryEntryView) }), ...apiErrors } } },
-      async (request) => {
-        const agreement = await getAgreement(db, request.params.slug);
-        ensureAllowed(request.actor, "readHistory", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published });
-        return { history: await history(db, "agreement", agreement.detail.id) };
-      },
+      async (request, reply) =>
+        answerAgreementRead({
+          db,
+          request,
+          reply,
+          action: "readHistory",
+          key: "history",
+          schema: z.object({ history: z.array(HistoryEntryView) }),
+          read: async (stamp) => ({ history: await history(db, "agreement", stamp.agreementId) }),
+        }),
     );
   };
 }
