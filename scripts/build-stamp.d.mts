@@ -9,6 +9,8 @@ export interface PartStamp {
   hash: string;
   builtAt: string;
   buildMs: number;
+  /** The server's output files, so the next build keeps them for a server still running. */
+  files?: string[];
 }
 export interface Stamp {
   web?: PartStamp;

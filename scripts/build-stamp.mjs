@@ -61,7 +61,7 @@ export function hashSources(root, paths) {
 }
 
 /**
- * @typedef {{ hash: string, builtAt: string, buildMs: number }} PartStamp
+ * @typedef {{ hash: string, builtAt: string, buildMs: number, files?: string[] }} PartStamp
  * @typedef {{ web?: PartStamp, server?: PartStamp }} Stamp
  */
 

@@ -104,12 +104,20 @@ async function buildServer() {
     logLevel: "warning",
     plugins: [keepPackagesExternal, keepSourceLocations(serverOut)],
   });
-  // Swap the whole folder at once: a process starting meanwhile sees the old build or the new.
-  const previous = `${serverOut}.previous`;
-  rmSync(previous, { recursive: true, force: true });
-  if (existsSync(serverOut)) renameSync(serverOut, previous);
-  renameSync(staging, serverOut);
-  rmSync(previous, { recursive: true, force: true });
+  // Moved in file by file, chunks before the entry points that import them, so a process
+  // starting meanwhile finds every file its entry names. A server already running from the last
+  // build (several may share one PostgreSQL) still finds the chunks it has yet to import: files
+  // of the last build stay; only older ones are removed.
+  mkdirSync(serverOut, { recursive: true });
+  const files = readdirSync(staging);
+  const isEntry = (/** @type {string} */ file) => !/-[A-Z0-9]{8}\.js(\.map)?$/.test(file);
+  for (const file of [...files.filter((f) => !isEntry(f)), ...files.filter(isEntry)]) renameSync(resolve(staging, file), resolve(serverOut, file));
+  rmSync(staging, { recursive: true, force: true });
+  const lastBuild = new Set(readStamp().server?.files ?? []);
+  for (const file of readdirSync(serverOut)) {
+    if (!files.includes(file) && !lastBuild.has(file)) rmSync(resolve(serverOut, file), { force: true });
+  }
+  return files;
 }
 
 const lockFile = resolve(repositoryRoot, "dist/build.lock");
@@ -180,9 +188,9 @@ try {
     // The hash is of the sources as they were when the build began: an edit made during the
     // build makes the next start build again rather than be missed.
     const hash = hashSources(repositoryRoot, inputs[part]);
-    await run();
+    const files = await run();
     const buildMs = Math.round(performance.now() - partStarted);
-    stamp[part] = { hash, builtAt: new Date().toISOString(), buildMs };
+    stamp[part] = { hash, builtAt: new Date().toISOString(), buildMs, ...(Array.isArray(files) ? { files } : {}) };
     mkdirSync(dirname(stampFile), { recursive: true });
     writeFileSync(stampFile, `${JSON.stringify(stamp, null, 2)}\n`);
     say(`${name} built in ${(buildMs / 1000).toFixed(1)} s`);
