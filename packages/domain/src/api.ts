@@ -250,7 +250,7 @@ export type IndicatorListView = z.infer<typeof IndicatorListView>;
 
 /** An agreement indicator with the agreement it belongs to (the indicator page). */
 export const AgreementIndicatorPageView = AgreementIndicatorView.extend({
-  agreement: z.object({ slug: z.string(), name: z.string(), shortName: z.string(), years: z.array(z.string()) }),
+  agreement: z.object({ slug: z.string(), name: z.string(), shortName: z.string(), years: z.array(z.string()), status: AgreementStatus }),
 });
 export type AgreementIndicatorPageView = z.infer<typeof AgreementIndicatorPageView>;
 

@@ -55,3 +55,14 @@ describe("the words shown and sent are the documents'", () => {
     expect(row.match(/Finalising with GOSE/g)?.length ?? 0).toBeLessThanOrEqual(1);
   });
 });
+
+describe("counts in words", () => {
+  it("refuses a submission with blockers counted as '… problems', not 'problem(s)'", async () => {
+    const ka2 = (await send(api.app, manager, { method: "GET", url: "/api/agreements/kent-ka2" })).json<{ version: number }>();
+    const refused = await send(api.app, manager, { method: "POST", url: "/api/agreements/kent-ka2/submission", body: { version: ka2.version } });
+    expect(refused.status).toBe(409);
+    const message = refused.json<{ error: { message: string } }>().error.message;
+    expect(message).toMatch(/\d+ problems block sign-off/);
+    expect(message).not.toContain("(s)");
+  });
+});

@@ -32,6 +32,27 @@ export const negotiationStatusWords: Record<NegotiationStatus, string> = {
   deferred: "Unlikely to be agreed before the deadline",
 };
 
+/**
+ * Where an indicator's negotiation stands, in words that name who it is with: a statutory DCSF
+ * target under discussion is under discussion with the department (as the position summary
+ * counts it), and an indicator of an approved agreement with no negotiation recorded is part of
+ * what was approved, not "not started".
+ */
+export function indicatorStatusWords(
+  indicator: { kind: AgreementIndicatorKind; status: NegotiationStatus | null; statusHistory: { party: NegotiationParty; partyName: string | null }[] },
+  agreementStatus?: AgreementStatus,
+): string {
+  if (indicator.status === null && (agreementStatus === "approved" || agreementStatus === "closed")) return "In the approved agreement";
+  const latest = indicator.statusHistory[indicator.statusHistory.length - 1];
+  // Statutory targets are agreed with their department (DCSF), not with the Government Office.
+  if (indicator.kind === "statutory") {
+    const department = latest?.party === "department" && latest.partyName ? latest.partyName : "the department";
+    if (indicator.status === "under-discussion") return `Under discussion with ${department}`;
+    if (indicator.status === "deferred") return `Unlikely to be agreed with ${department} before the deadline`;
+  }
+  return negotiationStatusWords[indicator.status ?? "not-started"];
+}
+
 export const negotiationPartyWords: Record<NegotiationParty, string> = {
   partnership: "Partnership",
   "lead-partner": "Lead partner",

@@ -8,7 +8,6 @@ export function ErrorState({ error, what }: { error: unknown; what: string }) {
     <div role="alert" className="error-state">
       <p className="error-state__title">{notFound ? `We could not find ${what}.` : `Sorry, ${what} could not be loaded.`}</p>
       <p>{message}</p>
-      {error instanceof ApiRequestError && error.field ? <p>The problem is with: {error.field}</p> : null}
       {!notFound ? <p>Try again in a moment. If it keeps happening, tell the partnership office.</p> : null}
     </div>
   );

@@ -9,7 +9,7 @@ import { useDocumentTitle } from "../components/useDocumentTitle";
 import { ApiTokens } from "../features/account/ApiTokens";
 import { ChangePasswordForm } from "../features/account/ChangePasswordForm";
 import { agreementListQuery } from "../features/agreements/queries";
-import { sessionQuery, useSession } from "../features/session/queries";
+import { isManager, sessionQuery, useSession } from "../features/session/queries";
 import { describeGrant, useGrantLookups, type GrantLookups } from "../features/users/grant-words";
 
 /** Where a role's work is done: the officer's indicator, the LSP's plan, the manager's users. */
@@ -122,12 +122,16 @@ function AccountPage() {
         <ChangePasswordForm />
       </section>
 
-      <section aria-labelledby="tokens-heading" className="section">
-        <Title order={2} id="tokens-heading">
-          API tokens
-        </Title>
-        <ApiTokens />
-      </section>
+      {/* A token lets a script do what its owner may; someone who may only read and comment (a
+          councillor) has nothing for a script to do, so the section is not offered. */}
+      {user.grants.some((grant) => grant.role !== "viewer") ? (
+        <section aria-labelledby="tokens-heading" className="section">
+          <Title order={2} id="tokens-heading">
+            API tokens
+          </Title>
+          <ApiTokens manager={isManager(user)} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { createRoute, Link } from "@tanstack/react-router";
+import { TemplateKey } from "../components/Key";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { areasQuery } from "../features/reference/queries";
 import { Title } from "@mantine/core";
@@ -108,6 +109,7 @@ function ThemedIndicators({ agreement, filters, onFiltersChange }: { agreement: 
       {filtered && list.isPending ? <Loading label="Finding indicators…" /> : null}
       {filtered && list.isError ? <ErrorState error={list.error} what="the indicators" /> : null}
       {shown && shown.length === 0 ? <p>No indicators match these filters.</p> : null}
+      <TemplateKey outcomes={false} />
       <ThemeNav items={groups.map(({ theme, indicators }) => ({ id: `theme-${theme.code}`, title: theme.title, count: plural(indicators.length, "indicator") }))} />
       {groups.map(({ theme, indicators }) => (
         <section key={theme.code} className="theme" aria-labelledby={`theme-${theme.code}`}>
@@ -115,7 +117,7 @@ function ThemedIndicators({ agreement, filters, onFiltersChange }: { agreement: 
             {theme.title}
           </Title>
           {theme.description ? <p>{theme.description}</p> : null}
-          <ThemeIndicatorTable slug={agreement.slug} caption={`${theme.title}: indicators, baselines, targets and partners`} years={agreement.years} indicators={indicators} />
+          <ThemeIndicatorTable slug={agreement.slug} caption={`${theme.title}: indicators, baselines, targets and partners`} years={agreement.years} indicators={indicators} agreementStatus={agreement.status} />
           {groups.length > 1 ? <BackToThemes /> : null}
         </section>
       ))}
@@ -126,6 +128,7 @@ function ThemedIndicators({ agreement, filters, onFiltersChange }: { agreement: 
 function OutcomeBlocks({ agreement }: { agreement: AgreementDetailView }) {
   return (
     <>
+      <TemplateKey outcomes />
       <ThemeNav
         items={agreement.themes.map((block) => ({
           id: `block-${block.code}`,
@@ -141,7 +144,7 @@ function OutcomeBlocks({ agreement }: { agreement: AgreementDetailView }) {
           {block.description ? <p>{block.description}</p> : null}
           {block.outcomes.length > 0 ? <OutcomeSummaryList slug={agreement.slug} outcomes={block.outcomes} /> : null}
           {block.indicators.length > 0 ? (
-            <ThemeIndicatorTable slug={agreement.slug} caption={`${block.title}: indicators outside the outcomes`} years={agreement.years} indicators={block.indicators} />
+            <ThemeIndicatorTable slug={agreement.slug} caption={`${block.title}: indicators outside the outcomes`} years={agreement.years} indicators={block.indicators} agreementStatus={agreement.status} />
           ) : null}
           {agreement.themes.length > 1 ? <BackToThemes /> : null}
         </section>

@@ -105,7 +105,7 @@ function IndicatorPage() {
           <div>
             <dt>Negotiation status</dt>
             <dd>
-              <StatusFlag status={indicator.status} />
+              <StatusFlag indicator={indicator} agreementStatus={indicator.agreement.status} />
             </dd>
           </div>
           <div>

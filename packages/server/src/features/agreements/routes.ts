@@ -98,8 +98,8 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
           answer: (agreement) => {
             const indicator = agreement.indicators.find((candidate) => candidate.key === request.params.key);
             if (!indicator) throw notFound(`Indicator "${request.params.key}" in ${agreement.detail.shortName}`, "key");
-            const { slug, name, shortName, years } = agreement.detail;
-            return { ...indicator, agreement: { slug, name, shortName, years } };
+            const { slug, name, shortName, years, status } = agreement.detail;
+            return { ...indicator, agreement: { slug, name, shortName, years, status } };
           },
         }),
     );

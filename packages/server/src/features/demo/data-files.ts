@@ -45,7 +45,7 @@ export function readDataFiles(folder: string, agreementFiles: readonly string[] 
   const catalogue = readYaml(folder, "ni-catalogue.yaml", CatalogueFile, problems);
   const agreements = agreementFiles.map((file) => readYaml(folder, file, AgreementFile, problems));
   if (problems.length > 0 || !areas || !organisations || !catalogue || agreements.some((a) => a === undefined)) {
-    throw new AppError("INVALID_DATA", `The data files in ${folder} have ${problems.length} problem(s); nothing was loaded`, {
+    throw new AppError("INVALID_DATA", `The data files in ${folder} have ${problems.length === 1 ? "1 problem" : `${problems.length} problems`}; nothing was loaded`, {
       details: problems,
     });
   }

@@ -60,7 +60,7 @@ export async function submitAgreement(options: { db: Db; actor: Actor | null; sl
   ensureAllowed(actor, "update", { type: "agreement", agreementId: agreement.detail.id, published: agreement.detail.published });
   const check = submissionCheck(agreement, new Date().toISOString().slice(0, 10));
   if (!check.ready) {
-    throw new AppError("CONFLICT", `${agreement.detail.shortName} cannot be submitted yet: ${check.problems.length} problem(s) block sign-off`, {
+    throw new AppError("CONFLICT", `${agreement.detail.shortName} cannot be submitted yet: ${check.problems.length === 1 ? "1 problem blocks" : `${check.problems.length} problems block`} sign-off`, {
       field: "agreement",
       details: check.problems.map((problem) => ({ field: problem.subject, message: problem.message })),
     });

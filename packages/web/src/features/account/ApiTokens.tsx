@@ -17,7 +17,7 @@ interface MadeToken {
   token: string | null;
 }
 
-export function ApiTokens() {
+export function ApiTokens({ manager }: { manager: boolean }) {
   const create = useMutation({ mutationFn: (body: { name: string }) => apiSend("POST", "/api/tokens", body, CreatedTokenView) });
   const revoke = useMutation({ mutationFn: (id: number) => apiSend("DELETE", apiPath("tokens", id), undefined, null) });
   const fields = useFields({ name: "What the token is for" });
@@ -102,7 +102,14 @@ export function ApiTokens() {
         </ul>
       ) : null}
       <p className="small">
-        Tokens made earlier are not listed here. To revoke one, run <code>accord users token revoke</code> on the server, or ask the partnership office.
+        {manager ? (
+          <>
+            Tokens made earlier are not listed here. To revoke one, run <code>accord users token revoke</code> on the server, or ask the
+            partnership office.
+          </>
+        ) : (
+          <>Tokens made earlier are not listed here. To revoke one, ask the partnership office.</>
+        )}
       </p>
     </>
   );

@@ -5,9 +5,9 @@
 import { Fragment } from "react";
 import { Link } from "@tanstack/react-router";
 import { VisuallyHidden } from "@mantine/core";
-import type { AgreementIndicatorView, BaselineView, NegotiationStatus, PendingBaselineView, SignUpView, TargetView } from "@accord/domain";
+import type { AgreementIndicatorView, AgreementStatus, BaselineView, NegotiationStatus, PendingBaselineView, SignUpView, TargetView } from "@accord/domain";
 import { Flag, type FlagTone } from "../../components/Flag";
-import { componentWords, indicatorKey, longDate, negotiationStatusWords, signUpRoleWords } from "../../words";
+import { componentWords, indicatorKey, indicatorStatusWords, longDate, signUpRoleWords } from "../../words";
 
 /** "NI 47*" — the asterisk marks the National Indicator Set, as in the template. */
 export function IndicatorCode({ indicator }: { indicator: Pick<AgreementIndicatorView, "code" | "nationalIndicatorSet"> }) {
@@ -195,17 +195,18 @@ export const statusTone: Record<NegotiationStatus, FlagTone> = {
   deferred: "amber",
 };
 
-export function StatusFlag({ status }: { status: NegotiationStatus | null }) {
-  const shown = status ?? "not-started";
-  return <Flag tone={statusTone[shown]}>{negotiationStatusWords[shown]}</Flag>;
+export function StatusFlag({ indicator, agreementStatus }: { indicator: AgreementIndicatorView; agreementStatus: AgreementStatus }) {
+  const words = indicatorStatusWords(indicator, agreementStatus);
+  const approved = indicator.status === null && words === "In the approved agreement";
+  return <Flag tone={approved ? "green" : statusTone[indicator.status ?? "not-started"]}>{words}</Flag>;
 }
 
 /** The status cell: where negotiation stands, the latest word on it, and any note on the targets. */
-export function StatusCell({ indicator }: { indicator: AgreementIndicatorView }) {
+export function StatusCell({ indicator, agreementStatus }: { indicator: AgreementIndicatorView; agreementStatus: AgreementStatus }) {
   const latest = indicator.statusHistory[indicator.statusHistory.length - 1];
   return (
     <>
-      <StatusFlag status={indicator.status} />
+      <StatusFlag indicator={indicator} agreementStatus={agreementStatus} />
       {latest?.note ? <p className="small">{latest.note}</p> : null}
       {indicator.targetNote && indicator.targets.length > 0 ? <p className="small">Targets: {indicator.targetNote}</p> : null}
     </>

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { Table, VisuallyHidden } from "@mantine/core";
-import type { AgreementIndicatorView } from "@accord/domain";
+import type { AgreementIndicatorView, AgreementStatus } from "@accord/domain";
 import { Flag } from "../../components/Flag";
 import { ScrollRegion } from "../../components/ScrollRegion";
 import { shortYear } from "../../words";
@@ -15,10 +15,12 @@ export function ThemeIndicatorTable({
   caption,
   years,
   indicators,
+  agreementStatus,
 }: {
   slug: string;
   caption: string;
   years: string[];
+  agreementStatus: AgreementStatus;
   indicators: AgreementIndicatorView[];
 }) {
   const captionId = useId();
@@ -81,7 +83,7 @@ export function ThemeIndicatorTable({
                     <PartnersCell partners={indicator.partners} />
                   </Table.Td>
                   <Table.Td>
-                    <StatusCell indicator={indicator} />
+                    <StatusCell indicator={indicator} agreementStatus={agreementStatus} />
                   </Table.Td>
                 </>
               )}

@@ -1,6 +1,6 @@
 import { Fragment } from "react";
 import { Link } from "@tanstack/react-router";
-import { Title } from "@mantine/core";
+import { Title, VisuallyHidden } from "@mantine/core";
 import type { OutcomePartnerView, OutcomeView } from "@accord/domain";
 import { Flag } from "../../components/Flag";
 import { hasOwnDetail } from "../indicators/IndicatorParts";
@@ -12,14 +12,16 @@ export function OutcomeFlags({ outcome }: { outcome: Pick<OutcomeView, "lpsa2" |
   return (
     <span className="flags">
       {outcome.lpsa2 ? (
-        <Flag tone="blue" title="Includes a Local Public Service Agreement 2 reward target">
-          LPSA2
-        </Flag>
+        <>
+          <Flag tone="blue">LPSA2</Flag>
+          <VisuallyHidden component="span"> (includes a Local Public Service Agreement 2 reward target)</VisuallyHidden>
+        </>
       ) : null}
       {outcome.sip ? (
-        <Flag tone="green" title="Part of the Supporting Independence Programme">
-          SIP
-        </Flag>
+        <>
+          <Flag tone="green">SIP</Flag>
+          <VisuallyHidden component="span"> (part of the Supporting Independence Programme)</VisuallyHidden>
+        </>
       ) : null}
     </span>
   );
