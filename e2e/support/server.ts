@@ -77,6 +77,8 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 export interface StartOptions {
   /** false: migrate and serve an empty database, without the Kent demo (default true). */
   demo?: boolean;
+  /** More environment for the server (read when it starts), e.g. ACCORD_SMTP_URL for a test's mail server. */
+  env?: () => Record<string, string>;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
@@ -91,7 +93,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "accord-e2e-"));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, PORT: String(port), HOST: "127.0.0.1", ACCORD_DATA_DIR: dataDir, NODE_ENV: "test" };
+  const env = { ...process.env, PORT: String(port), HOST: "127.0.0.1", ACCORD_DATA_DIR: dataDir, NODE_ENV: "test", ...options.env?.() };
   if (!demo) {
     const migrated = spawnSync(process.execPath, ["packages/server/bin/accord.js", "migrate"], { cwd: repositoryRoot, env, encoding: "utf8" });
     if (migrated.status !== 0) {

@@ -99,4 +99,5 @@ export const BulletinView = z.object({
   text: z.string(),
 });
 export type BulletinView = z.infer<typeof BulletinView>;
-export const BulletinListView = z.object({ bulletins: z.array(z.object({ number: z.number().int(), issuedAt: z.string() })) });
+export const BulletinListView = z.object({ bulletins: z.array(z.object({ number: z.number().int(), issuedAt: z.string() })), mailConfigured: z.boolean() });
+export { DeliveryView, DeliveryListView, ResentView, DistributionListView, InvitationView, InvitedUserView } from "@accord/domain";

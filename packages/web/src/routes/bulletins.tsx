@@ -14,6 +14,7 @@ import { ErrorSummary, StatusMessage, problemsFromError, type Problems } from ".
 import { Loading } from "../components/Loading";
 import { useDocumentTitle } from "../components/useDocumentTitle";
 import { longDate, longDateTime, plural } from "../words";
+import { DeliveryList, DistributionList, NoMailNotice } from "../features/workflow/BulletinMail";
 
 export interface BulletinSearch {
   number?: number;
@@ -70,12 +71,16 @@ function Bulletins({ slug, userId, number, mayIssue }: { slug: string; userId: n
   const nothingNewId = useId();
   // The server refuses an empty bulletin; the button says so before anyone presses it.
   const nothingNew = draft.data !== undefined && draft.data.sections.every((section) => section.items.length === 0);
+  const mailConfigured = list.data?.mailConfigured ?? true;
 
   function issueBulletin() {
     setProblems(null);
     setAnnouncement(null);
     issue.mutate(undefined, {
-      onSuccess: (bulletin) => setAnnouncement(`Bulletin ${bulletin.number} is issued. The next draft starts from now.`),
+      onSuccess: (bulletin) =>
+        setAnnouncement(
+          `Bulletin ${bulletin.number} is issued${mailConfigured ? " and e-mailed: see where it went under Issued bulletins" : ""}. The next draft starts from now.`,
+        ),
       onError: (error) => setProblems(problemsFromError(error, {})),
     });
   }
@@ -91,6 +96,7 @@ function Bulletins({ slug, userId, number, mayIssue }: { slug: string; userId: n
           <ErrorSummary problems={problems} />
           {draft.isPending ? <Loading label="Drafting the bulletin…" /> : null}
           {draft.isError ? <ErrorState error={draft.error} what="the draft bulletin" /> : null}
+          {draft.data && !mailConfigured ? <NoMailNotice text={draft.data.text} /> : null}
           {draft.data ? <BulletinBody bulletin={draft.data} headingLevel={3} /> : null}
           {mayIssue ? (
             <div className="form-actions">
@@ -118,7 +124,9 @@ function Bulletins({ slug, userId, number, mayIssue }: { slug: string; userId: n
           </p>
           {issued.isPending ? <Loading label="Loading the bulletin…" /> : null}
           {issued.isError ? <ErrorState error={issued.error} what={`bulletin ${number}`} /> : null}
+          {issued.data && !mailConfigured ? <NoMailNotice text={issued.data.text} /> : null}
           {issued.data ? <BulletinBody bulletin={issued.data} headingLevel={3} /> : null}
+          {mayIssue && issued.data && mailConfigured ? <DeliveryList slug={slug} userId={userId} number={number} /> : null}
         </section>
       )}
       <section aria-labelledby="issued-list-heading" className="section">
@@ -141,6 +149,7 @@ function Bulletins({ slug, userId, number, mayIssue }: { slug: string; userId: n
           </ul>
         ) : null}
       </section>
+      {mayIssue ? <DistributionList slug={slug} userId={userId} /> : null}
     </>
   );
 }

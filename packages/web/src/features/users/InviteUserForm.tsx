@@ -2,7 +2,8 @@
 import { useState, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Button, NativeSelect, TextInput } from "@mantine/core";
-import type { UserView } from "../../api/contracts";
+import type { InvitationView, UserView } from "../../api/contracts";
+import { CopyButton } from "../../components/CopyButton";
 import { ErrorSummary, StatusMessage, problemsFromChecks, problemsFromError, useFields, type Problems } from "../../components/FormProblems";
 import { organisationsQuery } from "../reference/queries";
 import { useInviteUser } from "./queries";
@@ -10,6 +11,26 @@ import { useInviteUser } from "./queries";
 export interface Invited {
   user: UserView;
   password: string;
+  invitation: InvitationView;
+}
+
+/** How the invitation went: e-mailed, failed (why), or not sent because this server has no SMTP; always its link. */
+function InvitationLink({ invited }: { invited: Invited }) {
+  const link = invited.invitation.link ?? `${window.location.origin}/sign-in`;
+  const { delivery } = invited.invitation;
+  return (
+    <div className="invitation-link">
+      <p>
+        {delivery === null
+          ? "E-mail is not set up on this server, so no invitation was sent. Pass on this link with their e-mail address:"
+          : delivery.status === "failed"
+            ? `The invitation e-mail could not be sent (${delivery.failure ?? "no reason given"}). Pass on this link yourself:`
+            : `An invitation e-mail with this link went to ${invited.user.email} (without the password):`}{" "}
+        <code data-testid="invitation-link">{link}</code>
+      </p>
+      <CopyButton text={link} label="Copy the link" copiedMessage="The sign-in link is copied." fallback="This browser did not allow copying: select the link and copy it." />
+    </div>
+  );
 }
 
 export function InviteUserForm({ onInvited }: { onInvited?: (invited: Invited) => void }) {
@@ -65,6 +86,7 @@ export function InviteUserForm({ onInvited }: { onInvited?: (invited: Invited) =
               </code>
             </p>
             <p>Pass it on to them by a safe route (not in the same e-mail as their address). It is shown only this once; they can change it on their account page.</p>
+            <InvitationLink invited={invited} />
             <p>They have no role yet: grant them one below.</p>
           </div>
         ) : null}

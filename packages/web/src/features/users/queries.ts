@@ -1,7 +1,7 @@
 /** Accounts and their roles (managers only), and the writes that change them. */
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiGet, apiPath, apiSend } from "../../api/client";
-import { CreatedUserView, UserListView, UserView, type Role } from "../../api/contracts";
+import { InvitedUserView, UserListView, UserView, type Role } from "../../api/contracts";
 
 export const usersQuery = (readerId: number) =>
   queryOptions({
@@ -33,7 +33,7 @@ function useUsersWrite<Input, Output>(write: (input: Input) => Promise<Output>) 
 }
 
 export function useInviteUser() {
-  return useUsersWrite((body: InviteBody) => apiSend("POST", "/api/users", body, CreatedUserView));
+  return useUsersWrite((body: InviteBody) => apiSend("POST", "/api/users", body, InvitedUserView));
 }
 
 export function useGrantRole() {

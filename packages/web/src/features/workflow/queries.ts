@@ -8,6 +8,9 @@ import { apiGet, apiPath, apiSend, queryString } from "../../api/client";
 import {
   BulletinListView,
   BulletinView,
+  DeliveryListView,
+  DistributionListView,
+  ResentView,
   NegotiationOverviewView,
   NegotiationThreadView,
   SignedUpToAllView,
@@ -61,6 +64,19 @@ export const bulletinQuery = (slug: string, userId: number, number: number) =>
     queryFn: ({ signal }) => apiGet(apiPath("agreements", slug, "bulletins", number), BulletinView, signal),
   });
 
+/** Where an issued bulletin was e-mailed (managers). */
+export const bulletinDeliveriesQuery = (slug: string, userId: number, number: number) =>
+  queryOptions({
+    queryKey: ["agreements", slug, "bulletins", userId, "issued", number, "deliveries"],
+    queryFn: ({ signal }) => apiGet(apiPath("agreements", slug, "bulletins", number, "deliveries"), DeliveryListView, signal),
+  });
+
+export const distributionListQuery = (slug: string, userId: number) =>
+  queryOptions({
+    queryKey: ["agreements", slug, "distribution-list", userId],
+    queryFn: ({ signal }) => apiGet(apiPath("agreements", slug, "distribution-list"), DistributionListView, signal),
+  });
+
 function useAgreementWrite<Input, Output>(slug: string, write: (input: Input) => Promise<Output>) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -99,4 +115,16 @@ export function useIssueBulletin(slug: string) {
 /** Where a submission template file is downloaded from. */
 export function submissionFileUrl(slug: string, format: "docx" | "xlsx" | "csv" | "pdf" | "html", asAt?: string): string {
   return `${apiPath("agreements", slug, "submission")}${queryString({ format, asAt })}`;
+}
+
+export function useResendBulletin(slug: string) {
+  return useAgreementWrite(slug, (number: number) => apiSend("POST", apiPath("agreements", slug, "bulletins", number, "deliveries", "resend"), {}, ResentView));
+}
+
+export function useAddToDistribution(slug: string) {
+  return useAgreementWrite(slug, (body: { email: string; name?: string }) => apiSend("POST", apiPath("agreements", slug, "distribution-list"), body, DistributionListView));
+}
+
+export function useRemoveFromDistribution(slug: string) {
+  return useAgreementWrite(slug, (email: string) => apiSend("DELETE", apiPath("agreements", slug, "distribution-list", email), undefined, DistributionListView));
 }
