@@ -9,6 +9,7 @@ import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
 import { AppError, notFound } from "../../errors.js";
 import { ensureAllowed } from "../../policy/authorize.js";
+import { AlreadyExistsError, whenAlreadyCreated } from "../../db/unique-violations.js";
 import type { Actor } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
 import { isoTimestamp } from "../../db/timestamps.js";
@@ -153,7 +154,7 @@ export async function issueBulletin(options: { db: Db; actor: Actor | null; slug
   if (draft.sections.length === 0) {
     throw new AppError("CONFLICT", `Nothing has changed since ${draft.since ? `the last bulletin (${draft.since.slice(0, 10)})` : "the agreement was loaded"}; there is nothing to issue.`, { field: "since" });
   }
-  const { final, deliveries } = await db.transaction(async (tx) => {
+  const write = () => db.transaction(async (tx) => {
     const [row] = await tx
       .insert(t.bulletins)
       .values({ agreementId: agreement.detail.id, number: draft.number, issuedBy: actor?.id ?? null, since: draft.since, content: draft })
@@ -166,6 +167,11 @@ export async function issueBulletin(options: { db: Db; actor: Actor | null; slug
     // Queued here so that a rolled-back issue leaves no delivery; sent only once this commits.
     const deliveries = options.mailer ? await queueBulletinDeliveries(tx, { agreementId: agreement.detail.id, bulletinId: row.id }) : [];
     return { final, deliveries };
+  });
+  // Issued by someone else at the same moment: their bulletin has this number and these changes.
+  const { final, deliveries } = await whenAlreadyCreated(write, {
+    bulletins_agreement_number_unique: () =>
+      Promise.reject(new AlreadyExistsError(`Bulletin ${draft.number} was issued by someone else a moment ago, with these changes; there is nothing new to issue.`, { field: "since", current: { number: draft.number } })),
   });
   if (options.mailer) await mailBulletin({ db, mailer: options.mailer, bulletin: final, agreementName: agreement.detail.name, deliveries });
   return final;

@@ -42,10 +42,22 @@ export async function signUpToAll(options: { db: Db; actor: Actor | null; slug: 
       .select({ agreementIndicatorId: t.partnerSignUps.agreementIndicatorId })
       .from(t.partnerSignUps)
       .where(and(eq(t.partnerSignUps.organisationId, organisation.id), inArray(t.partnerSignUps.agreementIndicatorId, designated.map((d) => d.id))));
-    const signed = new Set(existing.map((row) => row.agreementIndicatorId));
-    const toSign = designated.filter((indicator) => !signed.has(indicator.id));
+    const already = new Set(existing.map((row) => row.agreementIndicatorId));
+    const candidates = designated.filter((indicator) => !already.has(indicator.id));
+    // Someone signing the same organisation up at the same moment has inserted some of these rows
+    // already: those are skipped, not a failure, so twenty clicks give one set of sign-ups.
+    const inserted =
+      candidates.length === 0
+        ? []
+        : await tx
+            .insert(t.partnerSignUps)
+            .values(candidates.map((indicator) => ({ agreementIndicatorId: indicator.id, organisationId: organisation.id, role: options.role, position: 1000 })))
+            .onConflictDoNothing()
+            .returning({ agreementIndicatorId: t.partnerSignUps.agreementIndicatorId });
+    const signedNow = new Set(inserted.map((row) => row.agreementIndicatorId));
+    const toSign = designated.filter((indicator) => signedNow.has(indicator.id));
+    const signed = new Set(designated.filter((indicator) => !signedNow.has(indicator.id)).map((indicator) => indicator.id));
     if (toSign.length > 0) {
-      await tx.insert(t.partnerSignUps).values(toSign.map((indicator) => ({ agreementIndicatorId: indicator.id, organisationId: organisation.id, role: options.role, position: 1000 })));
       for (const indicator of toSign) {
         await recordAudit(tx, { actor, action: "signUp.create", entityType: "agreementIndicator", entityId: indicator.id, agreementId: scope.agreementId, before: null, after: { organisation: organisation.slug, role: options.role, detail: null } });
       }

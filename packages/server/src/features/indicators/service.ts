@@ -11,6 +11,7 @@ import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
 import { ensureAllowed } from "../../policy/authorize.js";
+import { AlreadyExistsError, whenAlreadyCreated } from "../../db/unique-violations.js";
 import type { Actor } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
 import { isoTimestamp } from "../../db/timestamps.js";
@@ -49,7 +50,7 @@ export async function setTarget(options: { db: Db; actor: Actor | null; scope: I
     throw new AppError("BAD_REQUEST", `year must be a year of the agreement (${scope.firstYear} to ${scope.lastYear})`, { field: "year" });
   }
   checkComponent(scope, body.component);
-  return db.transaction(async (tx) => {
+  const write = () => db.transaction(async (tx) => {
     const [baseline] = await tx
       .select({ value: t.baselines.value })
       .from(t.baselines)
@@ -97,6 +98,18 @@ export async function setTarget(options: { db: Db; actor: Actor | null; scope: I
     });
     return presentTarget(saved);
   });
+  return whenAlreadyCreated(write, {
+    targets_indicator_year_component_unique: async () => {
+      const [now] = await db
+        .select()
+        .from(t.targets)
+        .where(and(eq(t.targets.agreementIndicatorId, scope.agreementIndicatorId), eq(t.targets.financialYear, body.year), eq(t.targets.component, body.component)));
+      throw new AlreadyExistsError(`The ${body.year} target of ${scope.code} was set by someone else a moment ago. Look at it and make your change again.`, {
+        field: "version",
+        current: now ? presentTarget(now) : null,
+      });
+    },
+  });
 }
 
 const presentBaseline = (row: typeof t.baselines.$inferSelect) => ({
@@ -113,7 +126,7 @@ export async function setBaseline(options: { db: Db; actor: Actor | null; scope:
   const { db, actor, scope, body } = options;
   ensureAllowed(actor, "setBaseline", { type: "agreementIndicator", ...scope });
   checkComponent(scope, body.component);
-  return db.transaction(async (tx) => {
+  const write = () => db.transaction(async (tx) => {
     const fields = { value: body.value, unit: body.unit ?? null, period: body.period ?? null, source: body.source ?? null, written: body.written };
     const [existing] = await tx
       .select()
@@ -148,13 +161,25 @@ export async function setBaseline(options: { db: Db; actor: Actor | null; scope:
     });
     return presentBaseline(saved);
   });
+  return whenAlreadyCreated(write, {
+    baselines_indicator_component_unique: async () => {
+      const [now] = await db
+        .select()
+        .from(t.baselines)
+        .where(and(eq(t.baselines.agreementIndicatorId, scope.agreementIndicatorId), eq(t.baselines.component, body.component)));
+      throw new AlreadyExistsError(`The ${body.component} baseline of ${scope.code} was set by someone else a moment ago. Look at it and make your change again.`, {
+        field: "version",
+        current: now ? presentBaseline(now) : null,
+      });
+    },
+  });
 }
 
 /** "Cannot be set until Place Survey conducted (Sept 08)": a baseline that is pending, with why and when. */
 export async function setPendingBaseline(options: { db: Db; actor: Actor | null; scope: IndicatorScope; body: z.infer<typeof PendingBaselineBody> }) {
   const { db, actor, scope, body } = options;
   ensureAllowed(actor, "setBaseline", { type: "agreementIndicator", ...scope });
-  return db.transaction(async (tx) => {
+  const write = () => db.transaction(async (tx) => {
     const values = await tx.select({ id: t.baselines.id }).from(t.baselines).where(eq(t.baselines.agreementIndicatorId, scope.agreementIndicatorId));
     if (values.length > 0) throw new AppError("CONFLICT", `${scope.code} already has a baseline; a baseline that is set is not pending`, { field: "reason" });
     const [existing] = await tx.select().from(t.pendingBaselines).where(eq(t.pendingBaselines.agreementIndicatorId, scope.agreementIndicatorId));
@@ -164,6 +189,15 @@ export async function setPendingBaseline(options: { db: Db; actor: Actor | null;
     const before = existing ? { reason: existing.reason, expectedBy: existing.expectedBy, written: existing.written } : null;
     await recordAudit(tx, { actor, action: "baseline.pending", entityType: "agreementIndicator", entityId: scope.agreementIndicatorId, agreementId: scope.agreementId, before, after: fields });
     return fields;
+  });
+  return whenAlreadyCreated(write, {
+    pending_baselines_agreement_indicator_id_unique: async () => {
+      const [now] = await db.select().from(t.pendingBaselines).where(eq(t.pendingBaselines.agreementIndicatorId, scope.agreementIndicatorId));
+      throw new AlreadyExistsError(`Someone else said a moment ago why the baseline of ${scope.code} is pending. Look at what they wrote and change it if you need to.`, {
+        field: "reason",
+        current: now ? { reason: now.reason, expectedBy: now.expectedBy, written: now.written } : null,
+      });
+    },
   });
 }
 
@@ -185,12 +219,13 @@ export async function signUpPartner(options: { db: Db; actor: Actor | null; scop
   if (body.role === "non-statutory" && organisation.statutory) {
     throw new AppError("BAD_REQUEST", `${organisation.name} is a statutory partner under the 2007 Act; sign up as lead or statutory partner`, { field: "role" });
   }
-  return db.transaction(async (tx) => {
+  const alreadySignedUp = () => new AppError("CONFLICT", `${organisation.name} is already signed up to ${scope.code} as ${body.role}`, { field: "role" });
+  const write = () => db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: t.partnerSignUps.id })
       .from(t.partnerSignUps)
       .where(and(eq(t.partnerSignUps.agreementIndicatorId, scope.agreementIndicatorId), eq(t.partnerSignUps.organisationId, organisation.id), eq(t.partnerSignUps.role, body.role)));
-    if (existing) throw new AppError("CONFLICT", `${organisation.name} is already signed up to ${scope.code} as ${body.role}`, { field: "role" });
+    if (existing) throw alreadySignedUp();
     const [last] = await tx
       .select({ position: t.partnerSignUps.position })
       .from(t.partnerSignUps)
@@ -208,6 +243,8 @@ export async function signUpPartner(options: { db: Db; actor: Actor | null; scop
     await recordAudit(tx, { actor, action: "signUp.create", entityType: "agreementIndicator", entityId: scope.agreementIndicatorId, agreementId: scope.agreementId, before: null, after });
     return { ...after, statutoryDuty: organisation.statutory ? statutoryDutyText : null };
   });
+  // Signed up by someone else between our check and our insert: the same answer as if we had seen it.
+  return whenAlreadyCreated(write, { partner_sign_ups_unique: () => Promise.reject(alreadySignedUp()) });
 }
 
 export async function withdrawSignUp(options: { db: Db; actor: Actor | null; scope: IndicatorScope; organisation: string; role: "lead" | "statutory" | "non-statutory" }) {

@@ -10,6 +10,7 @@ import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
 import { AppError, notFound } from "../../errors.js";
 import { ensureAllowed } from "../../policy/authorize.js";
+import { AlreadyExistsError, whenAlreadyCreated } from "../../db/unique-violations.js";
 import { recordAudit } from "../audit/record.js";
 import type { Tx } from "../audit/record.js";
 import { StaleVersionError } from "../indicators/service.js";
@@ -80,7 +81,7 @@ export function localPlanRoutes(db: Db): FastifyPluginAsyncZod {
         const unknown = wanted.filter((key) => !found.some((row) => row.key === key));
         if (unknown.length > 0) throw new AppError("BAD_REQUEST", `supportedIndicators: ${unknown.join(", ")} not in ${request.params.slug}`, { field: "supportedIndicators" });
         const ids = wanted.map((key) => found.find((row) => row.key === key)?.id ?? 0);
-        const version = await db.transaction(async (tx) => {
+        const write = () => db.transaction(async (tx) => {
           const [existing] = await tx.select().from(t.localActionPlans).where(and(eq(t.localActionPlans.agreementId, scope.agreementId), eq(t.localActionPlans.areaId, area.id)));
           const before = existing ? { summary: existing.summary, supportedIndicators: await keysOf(tx, existing.supportedIndicatorIds), version: existing.version } : null;
           let saved: typeof t.localActionPlans.$inferSelect | undefined;
@@ -106,6 +107,14 @@ export function localPlanRoutes(db: Db): FastifyPluginAsyncZod {
             after: { summary: saved.summary, supportedIndicators: wanted, version: saved.version },
           });
           return saved.version;
+        });
+        // The district's first plan written by two people at once: the second hears about the first.
+        const version = await whenAlreadyCreated(write, {
+          local_action_plans_agreement_area_unique: async () => {
+            const [now] = await db.select().from(t.localActionPlans).where(and(eq(t.localActionPlans.agreementId, scope.agreementId), eq(t.localActionPlans.areaId, area.id)));
+            const current = now ? { summary: now.summary, supportedIndicators: await keysOf(db, now.supportedIndicatorIds), version: now.version } : null;
+            throw new AlreadyExistsError(`The local action plan of ${area.name} was written by someone else a moment ago. Look at it and make your change again.`, { field: "version", current });
+          },
         });
         return { district: { code: area.code, name: area.name, lsp: area.lsp }, summary: request.body.summary, supportedIndicators: wanted, version };
       },

@@ -8,6 +8,7 @@ import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
 import { AppError, notFound } from "../../errors.js";
 import { ensureAllowed } from "../../policy/authorize.js";
+import { whenAlreadyCreated } from "../../db/unique-violations.js";
 import type { Actor } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
 import { ensureStrongPassword } from "../auth/password-strength.js";
@@ -53,9 +54,10 @@ export async function createUser(options: {
   // A chosen password is checked; generated ones are strong by construction (and tested so).
   if (options.password !== undefined && !options.demoAccount) ensureStrongPassword(password, "password", { email: options.email, name: options.name });
   const passwordHash = await hashPassword(password);
-  const id = await db.transaction(async (tx) => {
+  const alreadyThere = () => new AppError("CONFLICT", `There is already an account for ${options.email}`, { field: "email" });
+  const write = () => db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, options.email));
-    if (existing) throw new AppError("CONFLICT", `There is already an account for ${options.email}`, { field: "email" });
+    if (existing) throw alreadyThere();
     const [row] = await tx.insert(t.users).values({ email: options.email, name: options.name, organisationId, passwordHash }).returning({ id: t.users.id });
     if (!row) throw new Error("insert returned no row");
     await recordAudit(tx, {
@@ -69,6 +71,8 @@ export async function createUser(options: {
     });
     return row.id;
   });
+  // Invited by someone else at the same moment: the same refusal as if their account had been seen.
+  const id = await whenAlreadyCreated(write, { users_email_unique: () => Promise.reject(alreadyThere()) });
   return { user: await getUser(db, id), password };
 }
 
