@@ -8,7 +8,7 @@
  *     list with 150 agreements loaded (generated from Kent Agreement 2 through the demo loader);
  *   - req/s, p50 / p95 / p99 and the ratio to bare for each;
  *   - start-up: the build step, the first start on an empty database (with its parts) and a
- *     restart; idle and peak resident memory of the server.
+ *     restart (wall clock and CPU time); idle and peak resident memory of the server.
  * Settings: BENCH_SECONDS per run (default 3), BENCH_CONNECTIONS (default 1,8,32),
  * BENCH_DATABASES (default pglite,postgres), BENCH_AGREEMENTS (default 150). The machine should
  * be otherwise idle for numbers worth comparing; ratios to bare are what travel between machines.
@@ -47,6 +47,14 @@ async function time<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - start];
 }
 
+/** Wall-clock and CPU time (this process, all its threads) of some work, as text. */
+async function timeWithCpu<T>(work: () => Promise<T>): Promise<[T, string]> {
+  const cpu = process.cpuUsage();
+  const [result, ms] = await time(work);
+  const used = process.cpuUsage(cpu);
+  return [result, `${secondsText(ms)} (CPU ${secondsText((used.user + used.system) / 1000)})`];
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
@@ -62,6 +70,14 @@ interface Running {
   child: ChildProcessWithoutNullStreams;
   address: string;
   startMs: number;
+  /** CPU time the process had used when it was ready: on a shared machine, steadier than the wall clock. */
+  startCpuMs: number;
+}
+
+/** User + system CPU time of a process so far, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Starts a process and waits for the line that says it is listening; the time is until then. */
@@ -73,7 +89,7 @@ function startProcess(args: string[], env: Record<string, string>, ready: RegExp
     const collect = (chunk: Buffer): void => {
       output += chunk.toString();
       const address = ready.exec(output)?.[1];
-      if (address) resolveStart({ child, address, startMs: performance.now() - started });
+      if (address) resolveStart({ child, address, startMs: performance.now() - started, startCpuMs: cpuMs(child.pid ?? 0) });
     };
     child.stdout.on("data", collect);
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -84,6 +100,8 @@ function startProcess(args: string[], env: Record<string, string>, ready: RegExp
 function startAccord(command: "start" | "serve", target: Target): Promise<Running> {
   return startProcess([accordBin, command], { ...target.env, PORT: "0", HOST: "127.0.0.1", ACCORD_LOG: "off" }, /Accord is serving at (\S+)/);
 }
+
+const started = (running: Running): string => `${secondsText(running.startMs)} (CPU ${secondsText(running.startCpuMs)})`;
 
 async function stop(running: Running): Promise<void> {
   if (running.child.exitCode !== null) return;
@@ -264,10 +282,10 @@ async function benchTarget(target: Target): Promise<void> {
   line();
   line(`${target.name}`);
   const first = await startAccord("start", target);
-  report("first start: accord start on an empty database (migrate, load the demo)", secondsText(first.startMs));
+  report("first start: accord start on an empty database (migrate, load the demo)", started(first));
   await stop(first);
   const restart = await startAccord("start", target);
-  report("restart: accord start on the existing database", secondsText(restart.startMs));
+  report("restart: accord start on the existing database", started(restart));
   await new Promise((settle) => setTimeout(settle, 1000));
   report("idle resident memory after the restart", `${memory(restart.child.pid ?? 0).rss.toFixed(0)} MiB`);
   try {
@@ -293,7 +311,7 @@ async function benchTarget(target: Target): Promise<void> {
     await database.close();
   }
   const serving = await startAccord("serve", target);
-  report(`accord serve with ${agreementCount} agreements`, secondsText(serving.startMs));
+  report(`accord serve with ${agreementCount} agreements`, started(serving));
   try {
     const answers = await recordAnswers(serving.address, [listRequest]);
     if (!bareListMeasured) {
@@ -321,15 +339,15 @@ try {
 
   // The parts of a first start on PGlite, in this process.
   const partsFolder = mkdtempSync(join(scratch, "parts-"));
-  const [created, createMs] = await time(() => openDatabase({ dataFolder: partsFolder, databaseUrl: "" }));
-  report("PGlite: create a new database", secondsText(createMs));
-  const [, migrateMs] = await time(() => migrateDatabase(created));
-  report("PGlite: migrate", secondsText(migrateMs));
-  const [, demoMs] = await time(() => loadDemo(created, resolve(repositoryRoot, "data")));
-  report("PGlite: load the Kent demo (2 agreements, catalogue, organisations, users)", secondsText(demoMs));
+  const [created, createTime] = await timeWithCpu(() => openDatabase({ dataFolder: partsFolder, databaseUrl: "" }));
+  report("PGlite: create a new database", createTime);
+  const [, migrateTime] = await timeWithCpu(() => migrateDatabase(created));
+  report("PGlite: migrate", migrateTime);
+  const [, demoTime] = await timeWithCpu(() => loadDemo(created, resolve(repositoryRoot, "data")));
+  report("PGlite: load the Kent demo (2 agreements, catalogue, organisations, users)", demoTime);
   await created.close();
-  const [reopened, reopenMs] = await time(() => openDatabase({ dataFolder: partsFolder, databaseUrl: "" }));
-  report("PGlite: reopen the database", secondsText(reopenMs));
+  const [reopened, reopenTime] = await timeWithCpu(() => openDatabase({ dataFolder: partsFolder, databaseUrl: "" }));
+  report("PGlite: reopen the database", reopenTime);
   await reopened.close();
 
   for (const name of databases) {
