@@ -34,6 +34,7 @@ import { bulletinRoutes } from "../features/bulletins/routes.js";
 import { submissionRoutes } from "../features/submission/routes.js";
 import { myWorkRoutes } from "../features/my-work/routes.js";
 import { distributionListRoutes } from "../features/mail/routes.js";
+import { roundRoutes } from "../features/rounds/routes.js";
 import { mailSettingsFromEnvironment } from "../features/mail/settings.js";
 import type { MailSettings } from "../features/mail/settings.js";
 import { createMailer } from "../features/mail/mailer.js";
@@ -95,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const mailSettings = options.mail === undefined ? mailSettingsFromEnvironment() : options.mail;
   const mailer = mailSettings ? createMailer(mailSettings) : null;
   if (mailer) app.addHook("onClose", async () => mailer.close());
-  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes, distributionListRoutes]) {
+  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes, distributionListRoutes, roundRoutes]) {
     await app.register(routes(db, mailer), { prefix: "/api" });
   }
   await app.register(authRoutes(db, singleSignOn), { prefix: "/api" });

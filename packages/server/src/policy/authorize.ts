@@ -54,6 +54,7 @@ export const actions = [
   "withdrawSignUp",
   "editLocalActionPlan",
   "recordObservation",
+  "manageRounds",
   "manageUsers",
   "readHistory",
   "manageOwnAccount",
@@ -136,6 +137,8 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
       if (has(actor, agreementId, "officer", (g) => g.agreementIndicatorId === resource.agreementIndicatorId)) return allow;
       if (has(actor, agreementId, "lsp", (g) => g.areaId === resource.areaId)) return allow;
       return deny("Only the indicator's accountable officer, a manager, or the LSP coordinator for that district may record its values.");
+    case "manageRounds":
+      return deny("Only a manager of the agreement may open, close or publish a monitoring round.");
     case "update":
     case "manageUsers":
       return deny("Only a manager of the agreement may do this.");

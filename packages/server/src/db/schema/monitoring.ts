@@ -17,7 +17,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { reportingPeriodKinds } from "@accord/domain";
-import { agreementIndicators } from "./agreements.js";
+import { agreementIndicators, agreements } from "./agreements.js";
 import { areas } from "./reference.js";
 import { users } from "./access.js";
 
@@ -80,4 +80,63 @@ export const observations = pgTable(
     ),
     check("observations_denominator_positive", sql`${table.denominator} is null or ${table.denominator} > 0`),
   ],
+);
+
+export const roundStatuses = ["open", "closed", "published"] as const;
+
+/**
+ * A six-monthly monitoring round for one period (seed 000 §11): opened by a manager, returns are
+ * collected until it is closed, then the central report is published. One round per period.
+ */
+export const monitoringRounds = pgTable(
+  "monitoring_rounds",
+  {
+    id: serial("id").primaryKey(),
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    periodId: integer("period_id")
+      .notNull()
+      .references(() => reportingPeriods.id),
+    /** When the returns are due: by default six weeks after the period ends. */
+    dueDate: date("due_date", { mode: "string" }).notNull(),
+    status: text("status", { enum: roundStatuses }).notNull().default("open"),
+    openedByName: text("opened_by_name").notNull(),
+    openedAt: timestamp("opened_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true, mode: "string" }),
+    publishedAt: timestamp("published_at", { withTimezone: true, mode: "string" }),
+    version: integer("version").notNull().default(1),
+  },
+  (table) => [uniqueIndex("monitoring_rounds_agreement_period_unique").on(table.agreementId, table.periodId)],
+);
+
+export const returnStatuses = ["draft", "submitted", "accepted", "returned"] as const;
+
+/** One indicator's return in a round: its text update and self-assessed status (values are observations). */
+export const indicatorReturns = pgTable(
+  "indicator_returns",
+  {
+    id: serial("id").primaryKey(),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => monitoringRounds.id, { onDelete: "cascade" }),
+    agreementIndicatorId: integer("agreement_indicator_id")
+      .notNull()
+      .references(() => agreementIndicators.id, { onDelete: "cascade" }),
+    status: text("status", { enum: returnStatuses }).notNull().default("draft"),
+    progress: text("progress"),
+    issuesAndRisks: text("issues_and_risks"),
+    nextActions: text("next_actions"),
+    selfAssessedStatus: text("self_assessed_status"),
+    /** The manager's comment when a return is sent back (or accepted with a remark). */
+    managerComment: text("manager_comment"),
+    updatedByName: text("updated_by_name"),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+    submittedByName: text("submitted_by_name"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "string" }),
+    decidedByName: text("decided_by_name"),
+    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "string" }),
+    version: integer("version").notNull().default(1),
+  },
+  (table) => [uniqueIndex("indicator_returns_round_indicator_unique").on(table.roundId, table.agreementIndicatorId)],
 );

@@ -9,7 +9,7 @@ export interface AuditEntry {
   actor: Actor | null;
   /** "target.set", "signUp.create", "grant.revoke"… */
   action: string;
-  entityType: "agreement" | "agreementIndicator" | "localActionPlan" | "user" | "indicatorDefinition";
+  entityType: "agreement" | "agreementIndicator" | "localActionPlan" | "user" | "indicatorDefinition" | "monitoringRound";
   entityId: number | string;
   agreementId: number | null;
   before: unknown;
