@@ -7,22 +7,25 @@ import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
 import { authorize } from "../../policy/authorize.js";
 import type { Actor } from "../../policy/authorize.js";
-import { agreementScope } from "../indicators/scope.js";
 import { PermissionsView } from "@accord/domain";
 
 export { PermissionsView };
 
-export async function permissionsFor(db: Db, actor: Actor | null, slug: string): Promise<PermissionsView> {
-  const scope = await agreementScope(db, slug);
+/** `scope` comes from the statement that already checked the agreement may be read. */
+export async function permissionsFor(db: Db, actor: Actor | null, read: { agreementId: number; published: boolean }): Promise<PermissionsView> {
+  const scope = { agreementId: read.agreementId, published: read.published };
   const agreement = { type: "agreement" as const, ...scope };
   const can = (action: Parameters<typeof authorize>[1]) => authorize(actor, action, agreement).allowed;
-  const indicators = await db
-    .select({ id: t.agreementIndicators.id, key: t.indicatorDefinitions.key })
-    .from(t.agreementIndicators)
-    .innerJoin(t.indicatorDefinitions, eq(t.indicatorDefinitions.id, t.agreementIndicators.indicatorId))
-    .where(eq(t.agreementIndicators.agreementId, scope.agreementId));
-  const organisations = await db.select({ id: t.organisations.id, slug: t.organisations.slug }).from(t.organisations);
-  const districts = await db.select({ id: t.areas.id, code: t.areas.code }).from(t.areas).where(eq(t.areas.kind, "district"));
+  const [indicators, organisations, districts] = await Promise.all([
+    db
+      .select({ id: t.agreementIndicators.id, key: t.indicatorDefinitions.key })
+      .from(t.agreementIndicators)
+      .innerJoin(t.indicatorDefinitions, eq(t.indicatorDefinitions.id, t.agreementIndicators.indicatorId))
+      .where(eq(t.agreementIndicators.agreementId, scope.agreementId))
+      .orderBy(t.agreementIndicators.position),
+    db.select({ id: t.organisations.id, slug: t.organisations.slug }).from(t.organisations),
+    db.select({ id: t.areas.id, code: t.areas.code }).from(t.areas).where(eq(t.areas.kind, "district")),
+  ]);
   const anyIndicator = indicators[0];
   return {
     signedIn: actor !== null,

@@ -1,8 +1,9 @@
 /**
  * Reads an agreement with everything hanging off it in a fixed number of queries (one per
- * table), so a page costs the same whether the agreement has 5 indicators or 500.
+ * table), so a page costs the same whether the agreement has 5 indicators or 500. EXPLAIN ANALYZE of
+ * the statements every read sends, on a large log: queries.explain.md beside this file.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
@@ -61,30 +62,49 @@ export async function countsByAgreement(db: Db, agreementIds: number[]) {
   return { indicators, outcomes, freedoms };
 }
 
-/** Every row below one agreement. */
-export async function findAgreementContents(db: Db, agreementId: number) {
+/**
+ * Every row below one agreement; or, given `indicatorKey`, only what one indicator's page shows
+ * (its rows, the indicator it replaces, the themes and outcomes it is filed under): the same
+ * presenter then builds that one indicator, at a fraction of the cost.
+ */
+export async function findAgreementContents(db: Db, agreementId: number, indicatorKey?: string) {
   const replacedBy = alias(t.agreementIndicators, "replaced_by");
   const replacedByDefinition = alias(t.indicatorDefinitions, "replaced_by_definition");
-  const byAgreement = eq(t.agreementIndicators.agreementId, agreementId);
+  const inAgreement = eq(t.agreementIndicators.agreementId, agreementId);
+  const oneIndicator =
+    indicatorKey === undefined
+      ? undefined
+      : db
+          .select({ id: t.agreementIndicators.id })
+          .from(t.agreementIndicators)
+          .innerJoin(t.indicatorDefinitions, eq(t.indicatorDefinitions.id, t.agreementIndicators.indicatorId))
+          .where(and(inAgreement, eq(t.indicatorDefinitions.key, indicatorKey)));
+  const byAgreement = oneIndicator === undefined ? inAgreement : and(inAgreement, inArray(t.agreementIndicators.id, oneIndicator));
+  const indicatorRows =
+    oneIndicator === undefined ? inAgreement : and(inAgreement, or(inArray(t.agreementIndicators.id, oneIndicator), inArray(t.agreementIndicators.replacedById, oneIndicator)));
+  const wholeAgreement = indicatorKey === undefined;
+  const none = Promise.resolve([]);
 
   const [themes, outcomes, outcomePartners, indicators, baselines, pending, targets, history, signUps, freedoms, freedomOutcomes, deadlines] =
     await Promise.all([
       db.select().from(t.themes).where(eq(t.themes.agreementId, agreementId)).orderBy(asc(t.themes.position)),
       db.select().from(t.outcomes).where(eq(t.outcomes.agreementId, agreementId)).orderBy(asc(t.outcomes.number)),
-      db
-        .select({ outcomeId: t.outcomePartners.outcomeId, role: t.outcomePartners.role, detail: t.outcomePartners.detail, organisation: organisationColumns })
-        .from(t.outcomePartners)
-        .innerJoin(t.outcomes, eq(t.outcomes.id, t.outcomePartners.outcomeId))
-        .innerJoin(t.organisations, eq(t.organisations.id, t.outcomePartners.organisationId))
-        .where(eq(t.outcomes.agreementId, agreementId))
-        .orderBy(asc(t.outcomePartners.position)),
+      wholeAgreement
+        ? db
+            .select({ outcomeId: t.outcomePartners.outcomeId, role: t.outcomePartners.role, detail: t.outcomePartners.detail, organisation: organisationColumns })
+            .from(t.outcomePartners)
+            .innerJoin(t.outcomes, eq(t.outcomes.id, t.outcomePartners.outcomeId))
+            .innerJoin(t.organisations, eq(t.organisations.id, t.outcomePartners.organisationId))
+            .where(eq(t.outcomes.agreementId, agreementId))
+            .orderBy(asc(t.outcomePartners.position))
+        : none,
       db
         .select({ agreementIndicator: t.agreementIndicators, definition: t.indicatorDefinitions, replacedByCode: replacedByDefinition.code })
         .from(t.agreementIndicators)
         .innerJoin(t.indicatorDefinitions, eq(t.indicatorDefinitions.id, t.agreementIndicators.indicatorId))
         .leftJoin(replacedBy, eq(replacedBy.id, t.agreementIndicators.replacedById))
         .leftJoin(replacedByDefinition, eq(replacedByDefinition.id, replacedBy.indicatorId))
-        .where(byAgreement)
+        .where(indicatorRows)
         .orderBy(asc(t.agreementIndicators.position)),
       db
         .select({ baseline: t.baselines })
@@ -116,14 +136,16 @@ export async function findAgreementContents(db: Db, agreementId: number) {
         .innerJoin(t.organisations, eq(t.organisations.id, t.partnerSignUps.organisationId))
         .where(byAgreement)
         .orderBy(asc(t.partnerSignUps.position)),
-      db.select().from(t.freedoms).where(eq(t.freedoms.agreementId, agreementId)).orderBy(asc(t.freedoms.number)),
-      db
-        .select({ freedomId: t.freedomOutcomes.freedomId, number: t.outcomes.number })
-        .from(t.freedomOutcomes)
-        .innerJoin(t.outcomes, eq(t.outcomes.id, t.freedomOutcomes.outcomeId))
-        .where(eq(t.outcomes.agreementId, agreementId))
-        .orderBy(asc(t.outcomes.number)),
-      db.select().from(t.deadlines).where(eq(t.deadlines.agreementId, agreementId)).orderBy(asc(t.deadlines.date)),
+      wholeAgreement ? db.select().from(t.freedoms).where(eq(t.freedoms.agreementId, agreementId)).orderBy(asc(t.freedoms.number)) : none,
+      wholeAgreement
+        ? db
+            .select({ freedomId: t.freedomOutcomes.freedomId, number: t.outcomes.number })
+            .from(t.freedomOutcomes)
+            .innerJoin(t.outcomes, eq(t.outcomes.id, t.freedomOutcomes.outcomeId))
+            .where(eq(t.outcomes.agreementId, agreementId))
+            .orderBy(asc(t.outcomes.number))
+        : none,
+      wholeAgreement ? db.select().from(t.deadlines).where(eq(t.deadlines.agreementId, agreementId)).orderBy(asc(t.deadlines.date)) : none,
     ]);
   return {
     themes,
@@ -167,3 +189,34 @@ export async function findAgreementStamp(db: Db, slug: string) {
   return stamp;
 }
 export type AgreementStamp = NonNullable<Awaited<ReturnType<typeof findAgreementStamp>>>;
+
+/**
+ * What the position summary is worked out from, and nothing else: each indicator's code, kind
+ * and state, and the negotiation log. Two statements by the agreement's indexes.
+ */
+export async function findPositionRows(db: Db, agreementId: number) {
+  const inAgreement = eq(t.agreementIndicators.agreementId, agreementId);
+  const [indicators, history] = await Promise.all([
+    db
+      .select({ id: t.agreementIndicators.id, code: t.indicatorDefinitions.code, kind: t.agreementIndicators.kind, state: t.agreementIndicators.state })
+      .from(t.agreementIndicators)
+      .innerJoin(t.indicatorDefinitions, eq(t.indicatorDefinitions.id, t.agreementIndicators.indicatorId))
+      .where(inAgreement)
+      .orderBy(asc(t.agreementIndicators.position)),
+    db
+      .select({
+        agreementIndicatorId: t.negotiationStatusHistory.agreementIndicatorId,
+        asAt: t.negotiationStatusHistory.asAt,
+        status: t.negotiationStatusHistory.status,
+        kind: t.negotiationStatusHistory.kind,
+        party: t.negotiationStatusHistory.party,
+        partyName: t.negotiationStatusHistory.partyName,
+        note: t.negotiationStatusHistory.note,
+      })
+      .from(t.negotiationStatusHistory)
+      .innerJoin(t.agreementIndicators, eq(t.agreementIndicators.id, t.negotiationStatusHistory.agreementIndicatorId))
+      .where(inAgreement)
+      .orderBy(asc(t.negotiationStatusHistory.asAt), asc(t.negotiationStatusHistory.id)),
+  ]);
+  return { indicators, history };
+}

@@ -21,7 +21,7 @@ import { PermissionsView, permissionsFor } from "./permissions.js";
 import { answerAgreementRead, linksWithin, linkVariant, withReadableLinks } from "./readable.js";
 import { readerVariant } from "./freshness.js";
 import { AgreementParams, IndicatorParams, IndicatorQuery, OutcomeParams, PositionSummaryQuery, PositionSummaryResponse } from "./schema.js";
-import { checkFilterValues, filterIndicators, positionSummaryOf, listAgreements } from "./service.js";
+import { checkFilterValues, filterIndicators, getAgreementIndicator, listAgreements, positionSummaryFor } from "./service.js";
 import { apiErrors } from "../../http/route-schemas.js";
 
 /** A query string as part of a kept answer's key, the same whatever order its fields came in. */
@@ -95,12 +95,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
           reply,
           key: `indicator/${request.params.key}`,
           schema: AgreementIndicatorPageView,
-          answer: (agreement) => {
-            const indicator = agreement.indicators.find((candidate) => candidate.key === request.params.key);
-            if (!indicator) throw notFound(`Indicator "${request.params.key}" in ${agreement.detail.shortName}`, "key");
-            const { slug, name, shortName, years, status } = agreement.detail;
-            return { ...indicator, agreement: { slug, name, shortName, years, status } };
-          },
+          read: (stamp) => getAgreementIndicator(db, stamp, request.params.key),
         }),
     );
 
@@ -155,7 +150,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
           reply,
           key: `position-summary?${request.query.asAt}`,
           schema: PositionSummaryResponse,
-          answer: (agreement) => positionSummaryOf(agreement, request.query.asAt),
+          read: (stamp) => positionSummaryFor(db, stamp, request.query.asAt),
         }),
     );
 
@@ -180,7 +175,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
           variant: (actor, stamp) => readerVariant(actor, stamp.agreementId),
           key: "permissions",
           schema: PermissionsView,
-          read: () => permissionsFor(db, request.actor, request.params.slug),
+          read: (stamp) => permissionsFor(db, request.actor, stamp),
         }),
     );
 

@@ -1,9 +1,9 @@
 /** Reading agreements: callable from a route, the CLI and a test alike. */
 import { positionSummary } from "@accord/domain";
-import type { AgreementIndicatorView, PositionSummary } from "@accord/domain";
+import type { AgreementIndicatorPageView, AgreementIndicatorView, PositionSummary, StatusEntryView } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import { AppError, notFound } from "../../errors.js";
-import { countsByAgreement, findAgreementContents, findAgreementRows } from "./queries.js";
+import { countsByAgreement, findAgreementContents, findAgreementRows, findAgreementStamp, findPositionRows } from "./queries.js";
 import { presentAgreement, presentAgreementSummary } from "./presenters.js";
 import type { PresentedAgreement } from "./presenters.js";
 
@@ -22,6 +22,21 @@ export async function getAgreement(db: Db, slug: string): Promise<PresentedAgree
   if (!row) throw notFound(`Agreement "${slug}"`, "slug");
   const [counts, contents] = await Promise.all([countsByAgreement(db, [row.agreement.id]), findAgreementContents(db, row.agreement.id)]);
   return presentAgreement(row, counts, contents, today());
+}
+
+/**
+ * One indicator's page, from its own rows only (no whole-agreement build): the agreement's row and
+ * the indicator's contents in one round of statements, presented by the same presenter.
+ */
+export async function getAgreementIndicator(db: Db, agreement: { agreementId: number; slug: string }, key: string): Promise<AgreementIndicatorPageView> {
+  const [[row], contents] = await Promise.all([findAgreementRows(db, agreement.slug), findAgreementContents(db, agreement.agreementId, key)]);
+  if (!row) throw notFound(`Agreement "${agreement.slug}"`, "slug");
+  const noCounts = { indicators: [], outcomes: [], freedoms: [] };
+  const { detail, indicators } = presentAgreement(row, noCounts, contents, today());
+  const indicator = indicators.find((candidate) => candidate.key === key);
+  if (!indicator) throw notFound(`Indicator "${key}" in ${detail.shortName}`, "key");
+  const { slug, name, shortName, years, status } = detail;
+  return { ...indicator, agreement: { slug, name, shortName, years, status } };
 }
 
 export interface IndicatorFilter {
@@ -49,7 +64,25 @@ export function checkFilterValues(agreement: PresentedAgreement, filter: Indicat
 }
 
 export async function getPositionSummary(db: Db, slug: string, asAt: string): Promise<PositionSummary> {
-  return positionSummaryOf(await getAgreement(db, slug), asAt);
+  const agreement = await findAgreementStamp(db, slug);
+  if (!agreement) throw notFound(`Agreement "${slug}"`, "slug");
+  return positionSummaryFor(db, agreement, asAt);
+}
+
+/** The summary table from the indicators' kinds and the negotiation log only (two statements). */
+export async function positionSummaryFor(db: Db, agreement: { agreementId: number; slug: string }, asAt: string): Promise<PositionSummary> {
+  const { indicators, history } = await findPositionRows(db, agreement.agreementId);
+  const logs = new Map<number, StatusEntryView[]>();
+  for (const entry of history) {
+    const log = logs.get(entry.agreementIndicatorId) ?? [];
+    log.push({ asAt: entry.asAt, status: entry.status, kind: entry.kind as StatusEntryView["kind"], party: entry.party, partyName: entry.partyName, note: entry.note });
+    logs.set(entry.agreementIndicatorId, log);
+  }
+  return positionSummary({
+    agreement: agreement.slug,
+    asAt,
+    indicators: indicators.map((indicator) => ({ code: indicator.code, kind: indicator.kind, state: indicator.state, statusHistory: logs.get(indicator.id) ?? [] })),
+  });
 }
 
 /** The seed's summary table for an agreement already read. */
