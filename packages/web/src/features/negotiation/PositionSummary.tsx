@@ -1,10 +1,8 @@
-import { useId, useState, type FormEvent } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { useId, useMemo, useState, type FormEvent } from "react";
 import { Button, Table, TextInput, Title } from "@mantine/core";
-import type { AgreementDetailView } from "@accord/domain";
-import { positionSummaryQuery } from "./queries";
+import { positionSummary } from "@accord/domain";
+import type { AgreementDetailView, PositionSummary as PositionSummaryData } from "@accord/domain";
 import { ErrorState } from "../../components/ErrorState";
-import { Loading } from "../../components/Loading";
 import { longDate } from "../../words";
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,7 +29,16 @@ export function PositionSummary({
     setDraftFor(asAt);
     setDraft(asAt);
   }
-  const summary = useQuery(positionSummaryQuery(agreement.slug, asAt));
+  // Worked out here from the agreement the page already has, by the same rule the server's
+  // position-summary answer uses: the page asks the server once, not once more per date.
+  const summary = useMemo((): { data?: PositionSummaryData; error?: unknown } => {
+    const indicators = agreement.themes.flatMap((theme) => [...theme.indicators, ...theme.outcomes.flatMap((outcome) => outcome.indicators)]);
+    try {
+      return { data: positionSummary({ agreement: agreement.slug, asAt, indicators }) };
+    } catch (error) {
+      return { error };
+    }
+  }, [agreement, asAt]);
   const deadline = agreement.deadlines[0];
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -57,10 +64,9 @@ export function PositionSummary({
           Show position
         </Button>
       </form>
-      {summary.isPending ? <Loading label="Working out the position…" /> : null}
-      {summary.isError ? <ErrorState error={summary.error} what="the position summary" /> : null}
+      {summary.error !== undefined ? <ErrorState error={summary.error} what="the position summary" /> : null}
       {summary.data ? (
-        <Table className="summary-table" withTableBorder aria-busy={summary.isFetching} captionSide="top">
+        <Table className="summary-table" withTableBorder captionSide="top">
           <Table.Caption id={captionId}>Designated indicators as at {longDate(summary.data.asAt)}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
