@@ -127,6 +127,14 @@ describe("the distribution list", () => {
     expect(String(audited[0]?.actor)).toMatch(/manager@kent-partnership\.example/);
   });
 
+  it("keeps one entry when ten clicks add the same address at once: one 201, the rest a clear 409", async () => {
+    const responses = await Promise.all(Array.from({ length: 10 }, () => send(api.app, manager, { method: "POST", url, body: { email: "twice@kent.example" } })));
+    expect(responses.map((response) => response.status).sort()).toEqual([201, ...Array.from({ length: 9 }, () => 409)]);
+    expect(responses.filter((response) => response.status === 409).every((response) => error(response).field === "email")).toBe(true);
+    const removed = await send(api.app, manager, { method: "DELETE", url: `${url}/twice@kent.example` });
+    expect(removed.json<{ entries: { email: string }[] }>().entries.map((entry) => entry.email)).toEqual(["clerk@thanet.example"]);
+  });
+
   it("is the manager's: a partner may neither read nor change it", async () => {
     expect((await send(api.app, signer, { method: "GET", url })).status).toBe(403);
     expect((await send(api.app, signer, { method: "POST", url, body: { email: "x@kent.example" } })).status).toBe(403);
