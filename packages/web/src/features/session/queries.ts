@@ -74,10 +74,20 @@ export function useSignIn() {
   });
 }
 
+async function settleReads(queryClient: QueryClient, longest = 5_000): Promise<void> {
+  const until = Date.now() + longest;
+  while (queryClient.isFetching() > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 25));
+}
+
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiSend("DELETE", "/api/session", undefined, null),
+    mutationFn: async () => {
+      // Let reads already on their way finish first: one that reached the server after the session ended
+      // would be answered 401 and put a signed-out person back through the session check.
+      await settleReads(queryClient);
+      return apiSend("DELETE", "/api/session", undefined, null);
+    },
     onSuccess: async () => {
       rememberCsrfToken(null);
       queryClient.setQueryData(sessionKey, { user: null, csrfToken: null });
