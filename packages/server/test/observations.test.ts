@@ -11,6 +11,7 @@ import type { IndicatorScope } from "../src/features/indicators/scope.js";
 import { assessIndicatorPerformance } from "../src/features/observations/performance.js";
 import { listObservations, recordObservation } from "../src/features/observations/service.js";
 import { RecordObservationBody } from "../src/features/observations/schema.js";
+import { moveRound, openRound } from "../src/features/rounds/service.js";
 import type { Actor } from "../src/policy/authorize.js";
 import { createTestDatabase } from "./support/database.js";
 import type { TestDatabase } from "./support/database.js";
@@ -50,6 +51,11 @@ beforeAll(async () => {
   scopes.ni155 = await indicatorScope(database.db, "kent-ka2", "ni-155");
   scopes.ni163 = await indicatorScope(database.db, "kent-ka2", "ni-163");
   scopes.ni188 = await indicatorScope(database.db, "kent-ka2", "ni-188");
+  // Values are taken only in an open round (no interim updates): open one for each period used here.
+  const periods = ["2008/09", "2009/10", "2010/11"].flatMap((year) => [year, `${year} H1`, `${year} H2`]);
+  for (const period of periods) {
+    await openRound({ db: database.db, actor: people.manager, slug: "kent-ka2", body: { period } });
+  }
 });
 afterAll(async () => {
   await database?.destroy();
@@ -515,5 +521,57 @@ describe("the table itself", () => {
         (error: { cause?: { message?: string }; message: string }) => error.cause?.message ?? error.message,
       );
     expect(refusal).toMatch(/observations_numerator_with_denominator/);
+  });
+});
+
+describe("no interim updates (seed 000 §11)", () => {
+  it("refuses a value for a period with no open round, saying why, and writes nothing", async () => {
+    const before = await observationCount();
+    const refused = await failure(record(people.officer, scopes.ni47, { period: "2011/12 H1", area: kent, value: "600" }));
+    expect(refused).toMatchObject({ status: 400, field: "period" });
+    expect(refused.message).toMatch(/2011\/12 H1 is not open for returns: no monitoring round is open for it/);
+    expect(refused.message).toMatch(/no interim updates/);
+    expect(await observationCount()).toBe(before);
+  });
+
+  it("refuses a value once the period's round is closed, even from a manager without a reason", async () => {
+    const opened = await openRound({ db: database.db, actor: people.manager, slug: "kent-ka2", body: { period: "2011/12 H2" } });
+    await moveRound({
+      db: database.db,
+      actor: people.manager,
+      slug: "kent-ka2",
+      key: opened.key,
+      move: "close",
+      body: { version: opened.version },
+    });
+    const refused = await failure(record(people.manager, scopes.ni47, { period: "2011/12 H2", area: kent, value: "610" }));
+    expect(refused).toMatchObject({ status: 400, field: "period" });
+    expect(refused.message).toMatch(/its monitoring round is closed/);
+  });
+
+  it("lets a manager record a correction with its reason, audited as a correction", async () => {
+    const saved = await record(people.manager, scopes.ni47, {
+      period: "2011/12 H1",
+      area: kent,
+      value: "598",
+      correctionReason: "STATS19 revision published after the round closed",
+    });
+    expect(saved).toMatchObject({ period: "2011/12 H1", value: "598", version: 1 });
+    const [history] = await queryRows(
+      database.db,
+      sql`select action, after from audit_events where action like 'observation.%' order by id desc limit 1`,
+    );
+    expect(history?.action).toBe("observation.correct");
+    expect(history?.after).toMatchObject({ correctionReason: "STATS19 revision published after the round closed" });
+  });
+
+  it("does not let the accountable officer record a correction outside a round", async () => {
+    const before = await observationCount();
+    const refused = await failure(
+      record(people.officer, scopes.ni47, { period: "2012/13 H1", area: kent, value: "590", correctionReason: "late figure" }),
+    );
+    expect(refused).toMatchObject({ status: 403 });
+    expect(refused.message).toMatch(/Only a manager may correct a value outside an open round/);
+    expect(await observationCount()).toBe(before);
   });
 });

@@ -26,6 +26,16 @@ export const RecordObservationBody = z
     status: z.enum(observationStatuses).default("provisional"),
     source: ShortText.optional(),
     note: z.string().trim().max(2000, "must be at most 2000 characters").optional(),
+    /**
+     * Values are collected in an open monitoring round ("no interim updates", seed 000 §11);
+     * outside one only a manager may record a value, as a correction with its reason.
+     */
+    correctionReason: z
+      .string()
+      .trim()
+      .min(1, "must say why the value is corrected outside a monitoring round")
+      .max(2000, "must be at most 2000 characters")
+      .optional(),
     /** The version you read; absent only when there is no value yet for this period, area and component. */
     version: z
       .number({ error: "must be the version number you read" })

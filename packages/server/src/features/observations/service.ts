@@ -28,7 +28,7 @@ import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
 import { isoTimestamp } from "../../db/timestamps.js";
 import { AppError } from "../../errors.js";
-import { ensureAllowed } from "../../policy/authorize.js";
+import { authorize, ensureAllowed } from "../../policy/authorize.js";
 import type { Actor } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
 import type { Tx } from "../audit/record.js";
@@ -254,6 +254,37 @@ async function refuseOverlap(
   }
 }
 
+/**
+ * Seed 000 §11 asks for "no interim updates": values come in with a round's returns. Outside an
+ * open round only a manager may record one, as a correction with its reason (which is audited).
+ * Gives the reason when the value is such a correction, null when a round is open.
+ */
+async function checkRoundIsOpen(
+  tx: Tx,
+  actor: Actor,
+  scope: IndicatorScope,
+  period: ReportingPeriod,
+  reason: string | undefined,
+): Promise<string | null> {
+  const [round] = await tx
+    .select({ status: t.monitoringRounds.status })
+    .from(t.monitoringRounds)
+    .innerJoin(t.reportingPeriods, eq(t.reportingPeriods.id, t.monitoringRounds.periodId))
+    .where(and(eq(t.monitoringRounds.agreementId, scope.agreementId), eq(t.reportingPeriods.label, period.label)));
+  if (round?.status === "open") return null;
+  const state = round ? `its monitoring round is ${round.status}` : "no monitoring round is open for it";
+  if (reason === undefined) {
+    throw badRequest(
+      "period",
+      `${period.label} is not open for returns: ${state}. Values are collected in a round, with no interim updates; a manager may record a correction with a correctionReason.`,
+    );
+  }
+  if (!authorize(actor, "manageRounds", { type: "agreement", ...scope }).allowed) {
+    throw new AppError("FORBIDDEN", `Only a manager may correct a value outside an open round (${period.label}: ${state}).`);
+  }
+  return reason;
+}
+
 /** Records (or corrects) one value. Who and when come from the actor and the database clock. */
 export async function recordObservation(options: {
   db: Db;
@@ -274,6 +305,7 @@ export async function recordObservation(options: {
 
   return db.transaction(async (tx) => {
     const { id: periodId } = await periodRow(tx, period);
+    const correction = await checkRoundIsOpen(tx, actor, scope, period, body.correctionReason);
     if (facts.cumulative) await refuseOverlap(tx, scope, area.id, body.component, period);
     const fields = {
       ...figures,
@@ -324,12 +356,12 @@ export async function recordObservation(options: {
     const after = present(saved, period.label, area.code);
     await recordAudit(tx, {
       actor,
-      action: "observation.record",
+      action: correction === null ? "observation.record" : "observation.correct",
       entityType: "agreementIndicator",
       entityId: scope.agreementIndicatorId,
       agreementId: scope.agreementId,
       before: existing ? present(existing, period.label, area.code) : null,
-      after,
+      after: correction === null ? after : { ...after, correctionReason: correction },
     });
     return after;
   });
