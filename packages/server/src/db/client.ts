@@ -5,7 +5,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { AppError } from "../errors.js";
 import * as schema from "./schema/index.js";
 import { lockDataFolder } from "./lock.js";
 
@@ -20,6 +22,8 @@ export interface Database {
   close(): Promise<void>;
   /** Applies the migrations this database has not had yet. */
   migrate(): Promise<void>;
+  /** Embedded only: how often PGlite's files were flushed to disk (fsync) since it opened. */
+  embeddedSyncs?: () => Promise<number>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -73,27 +77,47 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   mkdirSync(folder, { recursive: true });
   const lock = lockDataFolder(folder);
   try {
-    const { PGlite } = await import("@electric-sql/pglite");
     const { drizzle } = await import("drizzle-orm/pglite");
-    const client = await PGlite.create(folder);
-    const db = drizzle(client, { schema });
+    const { startEmbeddedDatabase } = await import("./pglite-thread.js");
+    // PGlite runs in a worker thread so that its computing does not hold the server's event loop.
+    const client = await startEmbeddedDatabase({ folder, durable: embeddedDurability() });
+    // Drizzle's PGlite driver calls only query() and transaction(), which the client provides.
+    const db = drizzle(client as unknown as PGlite, { schema });
     return {
       db,
       kind: "pglite",
       location: folder,
       close: async () => {
-        await client.close();
-        lock.release();
+        try {
+          await client.close();
+        } finally {
+          lock.release();
+        }
       },
       migrate: async () => {
         const { migrate } = await import("drizzle-orm/pglite/migrator");
         await migrate(db, { migrationsFolder });
       },
+      embeddedSyncs: () => client.syncs(),
     };
   } catch (error) {
     lock.release();
     throw error;
   }
+}
+
+/**
+ * Whether a commit on the embedded database waits until it is on disk. On by default; tests and
+ * benchmarks that do not need it may set ACCORD_DURABLE=off (README: what the embedded database
+ * promises).
+ */
+export function embeddedDurability(): boolean {
+  const setting = process.env.ACCORD_DURABLE?.trim().toLowerCase();
+  if (setting === undefined || setting === "" || setting === "on") return true;
+  if (setting === "off") return false;
+  throw new AppError("INVALID_DATA", `ACCORD_DURABLE must be "on" or "off", not "${setting}"`, {
+    field: "ACCORD_DURABLE",
+  });
 }
 
 export async function migrateDatabase(database: Database): Promise<void> {
