@@ -7,6 +7,7 @@
  *     position summary, a write (a comment, signed in as the NI 47 officer), and the agreement
  *     list with 150 agreements loaded (generated from Kent Agreement 2 through the demo loader);
  *   - req/s, p50 / p95 / p99 and the ratio to bare for each;
+ *   - on PGlite, the write again with ACCORD_DURABLE=off: what flushing each commit costs;
  *   - start-up: the build step, the first start on an empty database (with its parts) and a
  *     restart (wall clock and CPU time); idle and peak resident memory of the server.
  * Settings: BENCH_SECONDS per run (default 3), BENCH_CONNECTIONS (default 1,8,32),
@@ -325,6 +326,21 @@ async function benchTarget(target: Target): Promise<void> {
   }
 }
 
+/**
+ * What durability costs on PGlite: the same write on a server that does not wait for the disk
+ * (ACCORD_DURABLE=off), to read beside the durable default's line above.
+ */
+async function benchWriteWithoutFsync(target: Target): Promise<void> {
+  const fast: Target = { ...target, label: "PGlite, ACCORD_DURABLE=off", env: { ...target.env, ACCORD_DURABLE: "off" } };
+  const serving = await startAccord("serve", fast);
+  try {
+    const write = readRequests(await signIn(serving.address)).filter((request) => request.method === "POST");
+    await measureAll(fast.label, serving.address, write);
+  } finally {
+    await stop(serving);
+  }
+}
+
 const benchStarted = performance.now();
 const cleanUp: Array<() => Promise<void> | void> = [];
 try {
@@ -353,12 +369,14 @@ try {
   for (const name of databases) {
     if (name === "pglite") {
       const dataFolder = mkdtempSync(join(scratch, "pglite-"));
-      await benchTarget({
-        name: "PGlite (embedded, the default)",
+      const pglite: Target = {
+        name: "PGlite (embedded, the default: a commit waits for the disk)",
         label: "PGlite",
         env: { ACCORD_DATA_DIR: dataFolder, DATABASE_URL: "" },
         open: () => openDatabase({ dataFolder, databaseUrl: "" }),
-      });
+      };
+      await benchTarget(pglite);
+      await benchWriteWithoutFsync(pglite);
     } else if (name === "postgres") {
       const bin = postgresBinaries();
       if (bin === undefined && !process.env.BENCH_DATABASE_URL) {

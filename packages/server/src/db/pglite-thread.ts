@@ -24,7 +24,11 @@ interface Waiting {
   reject: (error: Error) => void;
 }
 
-/** Where the worker's code is: compiled JavaScript beside this file, or TypeScript through tsx. */
+/**
+ * Where the worker's code is: compiled beside the bundle (scripts/build.mjs builds each
+ * *-worker.ts as dist/server/<name>.js and leaves this file's import.meta.url the bundle's), or
+ * the TypeScript source run through tsx.
+ */
 function workerEntry(): URL {
   if (import.meta.url.endsWith(".js")) return new URL("./pglite-worker.js", import.meta.url);
   // A worker thread starts without the main thread's module loader, so it registers tsx itself,
