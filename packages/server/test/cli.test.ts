@@ -58,7 +58,7 @@ describe("accord bulletin", () => {
     const result = await runAccord(["bulletin", "--agreement", "kent-ka2"], database.env);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Kent Agreement 2 — bulletin 1 \(draft\)/);
-    expect(result.stdout).toMatch(/Submission to GOSE: 2008-05-30\. Still open: 23 \(NI 163, /);
+    expect(result.stdout).toMatch(/Submission to GOSE: 30 May 2008\. Still open: 23 \(NI 163, /);
   });
 
   it("refuses a --since that is not a date", async () => {

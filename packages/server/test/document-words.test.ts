@@ -66,3 +66,19 @@ describe("counts in words", () => {
     expect(message).not.toContain("(s)");
   });
 });
+
+describe("one date style in bulletins", () => {
+  it("writes every date in a bulletin as '30 May 2008', never as 2008-05-30", async () => {
+    const pending = await send(api.app, manager, {
+      method: "PUT",
+      url: "/api/agreements/kent-ka2/indicators/ni-11/baseline-pending",
+      body: { reason: "Awaiting the Active People Survey", expectedBy: "2008-10-31" },
+    });
+    expect(pending.status).toBe(200);
+    const bulletin = await text("/api/agreements/kent-ka2/bulletins/draft?format=text");
+    expect(bulletin).toContain("expected by 31 October 2008");
+    expect(bulletin.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? null).toBeNull();
+    const printable = await text("/api/agreements/kent-ka2/bulletins/draft?format=html");
+    expect(printable.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? null).toBeNull();
+  });
+});

@@ -164,9 +164,9 @@ describe("bulletins", () => {
     expect(all).toContain("NI 154 omitted, replaced by NI 1: Partners prefer a cohesion indicator");
     expect(all).toContain("NI 163: Kent Police signed up as statutory partner");
     expect(all).toContain("NI 47: Kent County Council withdrew as lead partner");
-    expect(all).toContain("NI 3: baseline pending — Cannot be set until the Place Survey is conducted, expected by 2008-09-30");
+    expect(all).toContain("NI 3: baseline pending — Cannot be set until the Place Survey is conducted, expected by 30 September 2008");
     expect(draft.text).toMatch(/^Kent Agreement 2 — bulletin 1 \(draft\)/);
-    expect(draft.text).toMatch(/Submission to GOSE: 2008-05-30\. Still open: \d+/);
+    expect(draft.text).toMatch(/Submission to GOSE: 30 May 2008\. Still open: \d+/);
 
     const issued = await send(api.app, manager, { method: "POST", url: "/api/agreements/kent-ka2/bulletins", body: {} });
     expect(issued.status).toBe(201);
@@ -174,7 +174,7 @@ describe("bulletins", () => {
     expect(next).toMatch(/bulletin 2 \(draft\)/);
     expect(next).toMatch(/Nothing has changed since the last bulletin/);
     const first = (await send(api.app, officer, { method: "GET", url: "/api/agreements/kent-ka2/bulletins/1?format=text" })).body as string;
-    expect(first).toMatch(/bulletin 1, issued \d{4}-\d{2}-\d{2}/);
+    expect(first).toMatch(/bulletin 1, issued \d{1,2} [A-Z][a-z]+ \d{4}/);
     const printable = await send(api.app, officer, { method: "GET", url: "/api/agreements/kent-ka2/bulletins/1?format=html" });
     expect(printable.body).toMatch(/<h1>Kent Agreement 2 — bulletin 1, issued/);
     expect(printable.body).toMatch(/<li>NI 47: agreed with the Government Office — Agreed/);

@@ -1,19 +1,20 @@
 /** A bulletin as a complete printable page (A4, no scripts), for partners who file paper copies. */
 import { escapeHtml } from "../../reports/submission-html.js";
+import { dayAndTimeText, dayText } from "../../reports/dates.js";
 import type { BulletinView } from "./service.js";
 
 export function bulletinHtml(bulletin: BulletinView, agreementName: string): string {
-  const title = `${agreementName} — bulletin ${bulletin.number}${bulletin.issuedAt ? `, issued ${bulletin.issuedAt.slice(0, 10)}` : " (draft)"}`;
+  const title = `${agreementName} — bulletin ${bulletin.number}${bulletin.issuedAt ? `, issued ${dayText(bulletin.issuedAt)}` : " (draft)"}`;
   const sections = bulletin.sections
     .map(
       (section) =>
         `<section><h2>${escapeHtml(section.title)}</h2><ul>${section.items
-          .map((item) => `<li>${escapeHtml(item.text)} <span class="by">(${escapeHtml(item.actor.replace(/ <.*>$/, ""))}, ${escapeHtml(item.at.slice(0, 10))})</span></li>`)
+          .map((item) => `<li>${escapeHtml(item.text)} <span class="by">(${escapeHtml(item.actor.replace(/ <.*>$/, ""))}, ${escapeHtml(dayText(item.at))})</span></li>`)
           .join("")}</ul></section>`,
     )
     .join("\n");
   const deadline = bulletin.deadline
-    ? `<p class="deadline"><strong>${escapeHtml(bulletin.deadline.name)}: ${escapeHtml(bulletin.deadline.date)}.</strong> Still open: ${bulletin.deadline.open}${bulletin.deadline.openIndicators.length ? ` (${escapeHtml(bulletin.deadline.openIndicators.join(", "))})` : ""}.</p>`
+    ? `<p class="deadline"><strong>${escapeHtml(bulletin.deadline.name)}: ${escapeHtml(dayText(bulletin.deadline.date))}.</strong> Still open: ${bulletin.deadline.open}${bulletin.deadline.openIndicators.length ? ` (${escapeHtml(bulletin.deadline.openIndicators.join(", "))})` : ""}.</p>`
     : "";
   return `<!doctype html>
 <html lang="en-GB">
@@ -32,7 +33,7 @@ export function bulletinHtml(bulletin: BulletinView, agreementName: string): str
 <body>
 <main>
 <h1>${escapeHtml(title)}</h1>
-<p>${bulletin.since ? `Changes since ${escapeHtml(bulletin.since.slice(0, 16).replace("T", " "))}` : "All changes so far"}</p>
+<p>${bulletin.since ? `Changes since ${escapeHtml(dayAndTimeText(bulletin.since))}` : "All changes so far"}</p>
 ${deadline}
 ${sections || "<p>Nothing has changed since the last bulletin.</p>"}
 </main>

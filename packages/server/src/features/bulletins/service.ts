@@ -13,6 +13,7 @@ import { AlreadyExistsError, whenAlreadyCreated } from "../../db/unique-violatio
 import type { Actor } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
 import { isoTimestamp } from "../../db/timestamps.js";
+import { dayAndTimeText, dayText } from "../../reports/dates.js";
 import { getAgreement } from "../agreements/service.js";
 import { negotiationOverview } from "../negotiation/overview.js";
 import type { Mailer } from "../mail/mailer.js";
@@ -77,7 +78,7 @@ function describe(action: string, code: string, before: unknown, after: unknown,
     case "baseline.set":
       return { section: "figures", text: `${code}: baseline set to "${textOf(a.written)}"` };
     case "baseline.pending":
-      return { section: "figures", text: `${code}: baseline pending — ${textOf(a.reason)}${a.expectedBy ? `, expected by ${textOf(a.expectedBy)}` : ""}` };
+      return { section: "figures", text: `${code}: baseline pending — ${textOf(a.reason)}${a.expectedBy ? `, expected by ${dayText(textOf(a.expectedBy))}` : ""}` };
     case "agreement.submit":
       return { section: "agreement", text: `Submitted to the Government Office as revision ${textOf(a.revision)}` };
     case "agreement.update":
@@ -95,13 +96,17 @@ function proposalText(proposal: unknown): string {
 }
 
 function asText(view: Omit<BulletinView, "text">, name: string): string {
-  const lines = [`${name} — bulletin ${view.number}${view.issuedAt ? `, issued ${view.issuedAt.slice(0, 10)}` : " (draft)"}`, view.since ? `Changes since ${view.since.slice(0, 16).replace("T", " ")}` : "All changes so far", ""];
+  const lines = [
+    `${name} — bulletin ${view.number}${view.issuedAt ? `, issued ${dayText(view.issuedAt)}` : " (draft)"}`,
+    view.since ? `Changes since ${dayAndTimeText(view.since)}` : "All changes so far",
+    "",
+  ];
   if (view.deadline) {
-    lines.push(`${view.deadline.name}: ${view.deadline.date}. Still open: ${view.deadline.open} (${view.deadline.openIndicators.join(", ") || "none"}).`, "");
+    lines.push(`${view.deadline.name}: ${dayText(view.deadline.date)}. Still open: ${view.deadline.open} (${view.deadline.openIndicators.join(", ") || "none"}).`, "");
   }
   for (const section of view.sections) {
     lines.push(section.title.toUpperCase());
-    for (const item of section.items) lines.push(`- ${item.text} (${item.actor.replace(/ <.*>$/, "")}, ${item.at.slice(0, 10)})`);
+    for (const item of section.items) lines.push(`- ${item.text} (${item.actor.replace(/ <.*>$/, "")}, ${dayText(item.at)})`);
     lines.push("");
   }
   if (view.sections.length === 0) lines.push("Nothing has changed since the last bulletin.", "");
@@ -152,7 +157,7 @@ export async function issueBulletin(options: { db: Db; actor: Actor | null; slug
   const draft = await draftBulletin(db, actor, slug, options.since);
   // A bulletin with nothing in it would only teach 200 readers to ignore the next one.
   if (draft.sections.length === 0) {
-    throw new AppError("CONFLICT", `Nothing has changed since ${draft.since ? `the last bulletin (${draft.since.slice(0, 10)})` : "the agreement was loaded"}; there is nothing to issue.`, { field: "since" });
+    throw new AppError("CONFLICT", `Nothing has changed since ${draft.since ? `the last bulletin (${dayText(draft.since)})` : "the agreement was loaded"}; there is nothing to issue.`, { field: "since" });
   }
   const write = () => db.transaction(async (tx) => {
     const [row] = await tx
