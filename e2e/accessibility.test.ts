@@ -102,16 +102,12 @@ const signedInPages: { name: string; role?: DemoRole; path: string; prepare?: (p
   },
   { name: "account (officer)", role: "officer", path: "/account" },
   {
-    name: "indicator NI 47 (manager), target form open with a warning",
+    name: "indicator NI 47 (manager), proposal with a warning",
     role: "manager",
     path: "/agreements/kent-ka2/indicators/ni-47",
     prepare: async (page) => {
-      await page.getByRole("button", { name: "Edit target for 2009/10" }).click();
-      const form = page.getByRole("form", { name: "Target for 2009/10" });
-      await form.getByLabel("Form of the target").selectOption("relative");
-      await form.getByLabel("Reduction or increase").selectOption("increase");
-      await form.getByLabel("Change", { exact: true }).fill("10");
-      await form.getByText("Worse than the baseline").waitFor();
+      await page.getByLabel("Proposed target for 2009/10").fill("10% increase");
+      await page.getByText("Worse than the baseline").waitFor();
     },
   },
   {

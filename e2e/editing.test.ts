@@ -1,12 +1,13 @@
 /**
- * The indicator page for people with a role: the officer's target form (previewed with the
- * domain rules, saved with its version, in the history under their name), a partner's sign-up
+ * The indicator page for people with a role: targets changed one way, by a proposal in the
+ * negotiation thread (previewed with the domain rules, sent with each target's version, in the
+ * thread and the history under the person's name), a partner's sign-up
  * with the statutory duty, the Government Office's negotiation position, comments, and what a
  * role does not offer. Tests run in order and build on each other's changes.
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { gotoPage } from "./support/browser.js";
+import { expectNoAxeViolations, gotoPage } from "./support/browser.js";
 import { useProduct } from "./support/product.js";
 import { demoAccounts, signInWithApi, type DemoRole } from "./support/session.js";
 
@@ -25,112 +26,103 @@ async function openIndicatorAs(role: DemoRole, key: string, options: { expectedS
 const section = (page: Page, heading: string) => page.locator("section", { has: page.getByRole("heading", { level: 2, name: heading, exact: true }) });
 const targetRow = (page: Page, year: string) => section(page, "Targets").locator("tbody tr", { has: page.locator(`th:text-is("${year}")`) });
 
-describe("the accountable officer's target form", () => {
-  it("previews the 2009/10 target of NI 47 as the officer types, warns when it is worse than the baseline, saves it, and records it in the history under their name", async () => {
+const today = new Date().toISOString().slice(0, 10);
+const longToday = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${today}T00:00:00Z`));
+
+describe("changing targets: one way, by proposing them in the negotiation thread", () => {
+  it("previews NI 47's 2009/10 proposal as the officer types, warns when it is worse than the baseline, and the proposal is the target, in the thread and the history", async () => {
     const { page, problems, close } = await openIndicatorAs("officer", "ni-47");
     try {
-      await page.getByRole("button", { name: "Edit target for 2009/10" }).click();
-      const form = page.getByRole("form", { name: "Target for 2009/10" });
-      await form.getByLabel("Form of the target").selectOption("relative");
-      await form.getByLabel("Change", { exact: true }).fill("25");
-      const preview = form.locator(".target-preview");
-      // 25% off the baseline of 1183, with the domain's exact arithmetic.
-      await expect.poll(() => preview.innerText()).toContain("Works out at 887.25 (baseline 1183)");
-      expect(await preview.getAttribute("aria-live")).toBe("polite");
-      expect(await preview.innerText()).not.toContain("Worse than the baseline");
-
-      // Lower is better for road casualties: an increase is worse than the baseline.
-      await form.getByLabel("Reduction or increase").selectOption("increase");
+      // One way: no per-year target forms beside the thread's proposal form.
+      expect(await page.getByRole("heading", { name: "Change the targets" }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: /^Edit target/ }).count()).toBe(0);
+      const negotiation = section(page, "Negotiation");
+      expect(await negotiation.innerText()).toContain("As the accountable officer you put NI 47's targets to the Government Office.");
+      const field = negotiation.getByLabel("Proposed target for 2009/10");
+      const preview = negotiation.locator(".proposal-year", { has: page.getByLabel("Proposed target for 2009/10") }).locator(".target-preview");
+      await field.fill("25% increase");
+      // Lower is better for road casualties: an increase is worse than the baseline of 1183.
       await expect.poll(() => preview.innerText()).toContain("Worse than the baseline");
       expect(await preview.innerText()).toContain("1478.75");
-      await form.getByLabel("Reduction or increase").selectOption("reduction");
-      await expect.poll(() => preview.innerText()).not.toContain("Worse than the baseline");
-      expect(await form.getByLabel("Target as written").inputValue()).toBe("25% reduction");
+      await field.fill("25% reduction");
+      await expect.poll(() => preview.innerText()).toContain("Reads as “25% reduction”, which works out at 887.25.");
+      expect(await preview.innerText()).not.toContain("Worse than the baseline");
+      expect(await preview.getAttribute("aria-live")).toBe("polite");
 
-      await form.getByRole("button", { name: "Save the 2009/10 target" }).click();
-      await page.getByRole("status").filter({ hasText: "The 2009/10 target is saved" }).waitFor();
-      expect(await form.count()).toBe(0);
+      await negotiation.getByRole("button", { name: "Propose targets" }).click();
+      await negotiation.getByRole("status").filter({ hasText: `Recorded: Proposal, ${longToday}.` }).waitFor({ timeout: 15_000 });
       await expect.poll(() => targetRow(page, "2009/10").innerText()).toContain("25% reduction");
       expect(await targetRow(page, "2009/10").innerText()).toContain("887.25");
+      const thread = await negotiation.locator(".negotiation-thread").innerText();
+      expect(thread).toContain("2009/10: “25% reduction”");
+      expect(thread).toContain(`recorded by ${demoAccounts.officer.name} on ${longToday}`);
 
       const change = section(page, "History of changes").locator('tbody tr[data-action="target.set"]').first();
-      await change.waitFor();
+      await change.waitFor({ timeout: 15_000 });
       const text = await change.innerText();
       expect(text).toContain(demoAccounts.officer.name);
       expect(text).toContain("Target for 2009/10 set");
-      expect(text).toContain("No target");
       expect(text).toContain("“25% reduction”, works out at 887.25");
+      await expectNoAxeViolations(page);
       expect(problems).toEqual([]);
     } finally {
       await close();
     }
   });
 
-  it("sets a target with the keyboard alone and puts focus back on the button that opened the form", async () => {
+  it("proposes a target with the keyboard alone", async () => {
     const { page, problems, close } = await openIndicatorAs("officer", "ni-47");
     try {
-      const toggle = page.getByRole("button", { name: "Edit target for 2008/09" });
-      await toggle.focus();
-      await page.keyboard.press("Enter");
-      expect(await toggle.getAttribute("aria-expanded")).toBe("true");
-      await page.keyboard.press("Tab"); // the form of the target
-      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("SELECT");
-      await page.keyboard.press("Tab"); // the target figure
+      const negotiation = section(page, "Negotiation");
+      await negotiation.getByLabel("Proposed target for 2008/09").focus();
       await page.keyboard.type("1000");
-      await page.keyboard.press("Tab"); // the wording, filled in from the figure
-      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe("1000");
-      await page.keyboard.press("Tab"); // Save
       await page.keyboard.press("Enter");
-      await page.getByRole("status").filter({ hasText: "The 2008/09 target is saved: “1000”" }).waitFor();
-      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Edit target for 2008/09");
-      expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+      await negotiation.getByRole("status").filter({ hasText: "Recorded: Proposal" }).waitFor({ timeout: 15_000 });
+      await expect.poll(() => targetRow(page, "2008/09").innerText()).toContain("1000");
       expect(problems).toEqual([]);
     } finally {
       await close();
     }
   });
 
-  it("shows the officer for NI 47 no target form on NI 155", async () => {
+  it("shows the officer for NI 47 no way to change NI 155's targets", async () => {
     const { page, close } = await openIndicatorAs("officer", "ni-155");
     try {
-      await section(page, "Comments").getByLabel("Your comment").waitFor();
-      expect(await page.getByRole("button", { name: /^Edit target/ }).count()).toBe(0);
+      await section(page, "Comments").getByLabel("Your comment").waitFor({ timeout: 15_000 });
+      expect(await page.getByRole("heading", { name: "Propose targets" }).count()).toBe(0);
       expect(await page.getByRole("heading", { name: "Change the targets" }).count()).toBe(0);
-      expect(await page.locator("form.target-form").count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Propose targets" }).count()).toBe(0);
     } finally {
       await close();
     }
   });
 
-  it("shows a clear message to a second person whose copy of the target is stale, keeping what they typed", async () => {
+  it("addresses the manager as the manager, and shows them a target changed since they opened the page, keeping what they typed", async () => {
     const first = await openIndicatorAs("officer", "ni-47");
     const second = await openIndicatorAs("manager", "ni-47", { expectedStatuses: [409] });
     try {
-      // Both open the 2010/11 target (version 1) before either saves.
-      await first.page.getByRole("button", { name: "Edit target for 2010/11" }).click();
-      await second.page.getByRole("button", { name: "Edit target for 2010/11" }).click();
-      const firstForm = first.page.getByRole("form", { name: "Target for 2010/11" });
-      const secondForm = second.page.getByRole("form", { name: "Target for 2010/11" });
-      expect(await secondForm.getByLabel("Change", { exact: true }).inputValue()).toBe("50");
+      const managerThread = section(second.page, "Negotiation");
+      const words = await managerThread.innerText();
+      expect(words).toContain("As the agreement manager you propose NI 47's targets on the partnership's behalf.");
+      expect(words).not.toContain("As the accountable officer");
 
-      await firstForm.getByLabel("Change", { exact: true }).fill("45");
-      await firstForm.getByRole("button", { name: "Save the 2010/11 target" }).click();
-      await first.page.getByRole("status").filter({ hasText: "The 2010/11 target is saved" }).waitFor();
+      const officerThread = section(first.page, "Negotiation");
+      await officerThread.getByLabel("Proposed target for 2010/11").fill("45% reduction");
+      await officerThread.getByRole("button", { name: "Propose targets" }).click();
+      await officerThread.getByRole("status").filter({ hasText: "Recorded: Proposal" }).waitFor({ timeout: 15_000 });
 
-      await secondForm.getByLabel("Change", { exact: true }).fill("40");
-      await secondForm.getByRole("button", { name: "Save the 2010/11 target" }).click();
-      const conflict = secondForm.getByRole("alert");
-      await conflict.waitFor();
-      const message = await conflict.innerText();
-      expect(message).toContain("Someone else changed this target since you opened it");
-      expect(message).toContain("It is now “45% reduction”, which works out at 650.65");
-      expect(message).toContain("review it and save again");
-      // What the second person typed is still there.
-      expect(await secondForm.getByLabel("Change", { exact: true }).inputValue()).toBe("40");
+      // The manager's page was read before the officer's proposal.
+      await managerThread.getByLabel("Proposed target for 2010/11").fill("40% reduction");
+      await managerThread.getByRole("button", { name: "Propose targets" }).click();
+      const conflict = managerThread.getByRole("alert").filter({ hasText: "A target has changed since you opened this page" });
+      await conflict.waitFor({ timeout: 15_000 });
+      expect(await conflict.innerText()).toContain("it is now “45% reduction”");
+      expect(await managerThread.getByLabel("Proposed target for 2010/11").inputValue()).toBe("40% reduction");
+      await expectNoAxeViolations(second.page);
 
-      // Saving again, with the other change in view, goes through.
-      await secondForm.getByRole("button", { name: "Save the 2010/11 target" }).click();
-      await second.page.getByRole("status").filter({ hasText: "The 2010/11 target is saved" }).waitFor();
+      // Proposing again, with the other change in view, goes through.
+      await managerThread.getByRole("button", { name: "Propose targets" }).click();
+      await managerThread.getByRole("status").filter({ hasText: "Recorded: Proposal" }).waitFor({ timeout: 15_000 });
       await expect.poll(() => targetRow(second.page, "2010/11").innerText()).toContain("40% reduction");
       expect(first.problems).toEqual([]);
       expect(second.problems).toEqual([]);
@@ -186,34 +178,61 @@ describe("partners, the Government Office and viewers", () => {
     }
   });
 
-  it("lets the Government Office counter-propose a target for NI 47, read as it is typed, and then agree it", async () => {
+  it("lets the Government Office counter-propose a target for NI 47, read as it is typed, and then agree the counter-proposal, which becomes the target", async () => {
     const { page, problems, close } = await openIndicatorAs("government", "ni-47");
     try {
       const negotiation = section(page, "Negotiation");
-      await negotiation.getByRole("heading", { name: "Record negotiation position" }).waitFor();
+      await negotiation.getByRole("heading", { name: "Record the Government Office's position" }).waitFor();
+      // Who speaks and the date come from the sign-in and today: the form asks for neither.
+      expect(await negotiation.getByLabel("Who says it").count()).toBe(0);
+      expect(await negotiation.getByLabel("As at").count()).toBe(0);
       await negotiation.getByLabel("What the Government Office says").selectOption("counter-proposal");
-      expect(await negotiation.getByLabel("Who says it").inputValue()).toBe("government-office");
       await negotiation.getByLabel("Year of the counter-proposed target").selectOption("2010/11");
-      await negotiation.getByLabel("Counter-proposed target", { exact: true }).fill("40% reduction");
-      // 40% off the baseline of 1183.
-      await expect.poll(() => negotiation.locator(".target-preview").innerText()).toBe("Reads as “40% reduction”, which works out at 709.8.");
-      await negotiation.getByLabel("As at").fill("2008-06-01");
+      await negotiation.getByLabel("Counter-proposed target", { exact: true }).fill("560");
+      await expect.poll(() => negotiation.locator(".target-preview").innerText()).toBe("Reads as “560”, which works out at 560.");
       await negotiation.getByRole("button", { name: "Record position" }).click();
-      await negotiation.getByRole("status").filter({ hasText: "Recorded: Counter-proposal, as at 1 June 2008. NI 47 is now “Counter-proposed”." }).waitFor();
+      await negotiation.getByRole("status").filter({ hasText: `Recorded: Counter-proposal, ${longToday}. NI 47 is now “Counter-proposed”.` }).waitFor();
 
       await negotiation.getByLabel("What the Government Office says").selectOption("agreement-with-government-office");
-      await negotiation.getByLabel("As at").fill("2008-06-15");
+      await negotiation.getByRole("radio", { name: /^The counter-proposal: 2010\/11: “560”/ }).check();
       await negotiation.getByLabel("Note (optional)").fill("Agreed at the June review.");
+      await expectNoAxeViolations(page);
       await negotiation.getByRole("button", { name: "Record position" }).click();
-      await negotiation.getByRole("status").filter({ hasText: "NI 47 is now “Agreed with the Government Office”." }).waitFor();
-      await expect.poll(() => negotiation.locator(".negotiation-thread").innerText()).toContain("Agreed at the June review.");
+      await negotiation.getByRole("status").filter({ hasText: "NI 47 is now “Agreed with the Government Office”. The targets are now 2010/11: “560”." }).waitFor();
+      await expect.poll(() => negotiation.locator(".negotiation-thread").innerText()).toContain("Agreed: the counter-proposal");
+      await expect.poll(() => targetRow(page, "2010/11").innerText()).toContain("560");
       await expect.poll(() => page.locator("dl.facts").innerText()).toContain("Agreed with the Government Office");
 
       const history = section(page, "History of changes");
-      await expect.poll(() => history.innerText()).toContain("Negotiation: Counter-proposal (Government Office), as at 1 June 2008");
-      expect(await history.innerText()).toContain("2010/11: “40% reduction”");
+      await expect.poll(() => history.innerText()).toContain(`Negotiation: Counter-proposal (Government Office), as at ${longToday}`);
+      expect(await history.innerText()).toContain("2010/11: “560”");
       expect(await history.innerText()).toContain(demoAccounts.government.name);
-      expect(await page.getByRole("button", { name: /^Edit target/ }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Propose targets" }).count()).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it("lets a manager record what the Government Office said in a letter, marked as transcribed, and by whom", async () => {
+    const { page, problems, close } = await openIndicatorAs("manager", "ni-163");
+    try {
+      const negotiation = section(page, "Negotiation");
+      await negotiation.getByRole("heading", { name: "Record what the Government Office said, from a document" }).waitFor();
+      await negotiation.getByLabel("What the Government Office said", { exact: true }).selectOption("deferral");
+      await negotiation.getByRole("button", { name: "Record it as transcribed" }).click();
+      await negotiation.getByRole("alert").filter({ hasText: "Name the document" }).waitFor();
+      await negotiation.getByLabel("Transcribed from (the document)").fill("GOSE letter of 20 May 2008");
+      await negotiation.getByLabel("Date of the document").fill("2008-05-20");
+      await negotiation.getByLabel("Why it is recorded from a document").fill("The letter came by post");
+      await expectNoAxeViolations(page);
+      await negotiation.getByRole("button", { name: "Record it as transcribed" }).click();
+      await negotiation.getByRole("status").filter({ hasText: "Recorded: Deferred to the refresh, 20 May 2008." }).waitFor();
+      const entry = negotiation.locator(".thread-entry", { hasText: "GOSE letter of 20 May 2008" });
+      await expect
+        .poll(() => entry.innerText())
+        .toContain(`transcribed from GOSE letter of 20 May 2008, recorded by ${demoAccounts.manager.name} on ${longToday} (The letter came by post)`);
+      expect(await entry.innerText()).toContain("20 May 2008 · Government Office · Deferred to the refresh");
       expect(problems).toEqual([]);
     } finally {
       await close();

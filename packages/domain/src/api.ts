@@ -82,6 +82,8 @@ export const PendingBaselineView = z.object({
   reason: z.string(),
   expectedBy: z.string().nullable(),
   written: z.string(),
+  /** Send it back when changing the reason; a stale one gets 409. */
+  version: z.number().int(),
 });
 export type PendingBaselineView = z.infer<typeof PendingBaselineView>;
 

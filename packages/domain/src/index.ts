@@ -14,3 +14,4 @@ export * from "./accounts-api.js";
 export * from "./reporting-periods.js";
 export * from "./performance.js";
 export * from "./mail-api.js";
+export * from "./wording.js";

@@ -61,6 +61,16 @@ describe("statusAsAt", () => {
     expect(statusAsAt(history, "2008-05-01")).toBe("agreed-with-government-office");
   });
 
+  it("passes over comments: a comment carrying an old status does not undo a later entry of the same day or before", () => {
+    const history: StatusEntry[] = [
+      { asAt: "2008-04-10", status: "proposed", kind: "proposal" },
+      { asAt: "2008-04-20", status: "proposed", kind: "comment" },
+      { asAt: "2008-04-15", status: "agreed-with-government-office", kind: "agreement-with-government-office" },
+    ];
+    expect(statusAsAt(history, "2008-05-01")).toBe("agreed-with-government-office");
+    expect(statusAsAt([{ asAt: "2008-04-20", status: "agreed-with-government-office", kind: "comment" }], "2008-05-01")).toBe("not-started");
+  });
+
   it("is not started when there is no history", () => {
     expect(statusAsAt([], "2008-05-01")).toBe("not-started");
   });

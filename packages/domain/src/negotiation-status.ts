@@ -53,21 +53,30 @@ export function positionSummaryBucket(status: NegotiationStatus): PositionSummar
 export interface StatusEntry {
   asAt: string;
   status: NegotiationStatus;
+  /** A comment never changes the status, so it is passed over (absent: a status as recorded). */
+  kind?: NegotiationEntryKind | undefined;
+}
+
+/** The entry that sets the status as at a date: the latest on or before it that is not a comment. */
+export function statusEntryAsAt<T extends StatusEntry>(history: readonly T[], asAt: string): T | null {
+  let latest: T | null = null;
+  for (const entry of history) {
+    if (entry.kind === "comment") continue;
+    if (entry.asAt <= asAt && (latest === null || entry.asAt >= latest.asAt)) latest = entry;
+  }
+  return latest;
 }
 
 /**
  * The status as it stood on a date: the latest entry on or before it. Two entries on one day
- * are taken in the order they were recorded, so the later one wins.
+ * are taken in the order they were recorded, so the later one wins. Comments are passed over:
+ * whoever writes one, and whenever, it cannot move the position summary.
  */
 export function statusAsAt(history: readonly StatusEntry[], asAt: string): NegotiationStatus {
   if (!IsoDate.safeParse(asAt).success) {
     throw new DomainError("INVALID_DATE", `"${asAt}" is not a real date written YYYY-MM-DD`, "asAt");
   }
-  let latest: StatusEntry | null = null;
-  for (const entry of history) {
-    if (entry.asAt <= asAt && (latest === null || entry.asAt >= latest.asAt)) latest = entry;
-  }
-  return latest?.status ?? "not-started";
+  return statusEntryAsAt(history, asAt)?.status ?? "not-started";
 }
 
 /** The entries only the Government Office or a department may make. */

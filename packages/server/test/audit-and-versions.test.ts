@@ -90,10 +90,11 @@ describe("the audit trail", () => {
     const recorded = await send(api.app, negotiator, {
       method: "POST",
       url: "/api/agreements/kent-ka2/indicators/ni-47/negotiation",
-      body: { kind: "agreement-with-government-office", party: "government-office", asAt: "2008-05-20", note: "Agreed at 592" },
+      body: { kind: "agreement-with-government-office", basis: "amended", note: "Agreed at 592", proposal: [{ year: "2010/11", version: (await ni47Target("2010/11")).version, target: { form: "absolute", value: "592" } }] },
     });
     expect(recorded.status).toBe(201);
-    const summary = await send(api.app, null, { method: "GET", url: "/api/agreements/kent-ka2/position-summary?asAt=2008-05-20" });
+    const today = new Date().toISOString().slice(0, 10);
+    const summary = await send(api.app, null, { method: "GET", url: `/api/agreements/kent-ka2/position-summary?asAt=${today}` });
     expect(summary.json()).toMatchObject({ agreedWithGovernmentOffice: 3, underDiscussion: 22, afterDeadline: 10, total: 35 });
   });
 });

@@ -145,7 +145,7 @@ describe("my work", () => {
     const countered = await send(api.app, as("government"), {
       method: "POST",
       url: "/api/agreements/kent-ka2/indicators/ni-47/negotiation",
-      body: { kind: "counter-proposal", party: "government-office", proposal: [{ year: "2010/11", target: { form: "absolute", value: "560" }, written: "560" }] },
+      body: { kind: "counter-proposal", proposal: [{ year: "2010/11", target: { form: "absolute", value: "560" }, written: "560" }] },
     });
     expect(countered.status).toBe(201);
     const after = await section("officer", "officer");

@@ -28,13 +28,16 @@ describe("the negotiation of a target, as in May 2008", () => {
   it("moves NI 47 from under discussion to agreed with the Government Office through proposal, counter-proposal, revision and agreement", async () => {
     const before = (await send(api.app, null, { method: "GET", url: `/api/agreements/kent-ka2/position-summary?asAt=${today}` })).json<Record<string, number>>();
     const post = (session: Session, body: unknown) => send(api.app, session, { method: "POST", url: "/api/agreements/kent-ka2/indicators/ni-47/negotiation", body });
-    const proposed = await post(officer, { kind: "proposal", party: "partnership", note: "Proposed at 592 (50% reduction)", proposal: [{ year: "2010/11", target: { form: "relative", direction: "reduction", change: "50", changeUnit: "percent" }, written: "592 (50% reduction)" }] });
+    const targetVersion = async () =>
+      (await send(api.app, null, { method: "GET", url: "/api/agreements/kent-ka2/indicators/ni-47" })).json<{ targets: { year: string; version: number }[] }>().targets.find((target) => target.year === "2010/11")?.version;
+    const proposed = await post(officer, { kind: "proposal", note: "Proposed at 592 (50% reduction)", proposal: [{ year: "2010/11", version: await targetVersion(), target: { form: "relative", direction: "reduction", change: "50", changeUnit: "percent" }, written: "592 (50% reduction)" }] });
     expect(proposed.status).toBe(201);
-    const countered = await post(negotiator, { kind: "counter-proposal", party: "government-office", note: "DfT asks for a 55% reduction", proposal: [{ year: "2010/11", target: { form: "relative", direction: "reduction", change: "55", changeUnit: "percent" }, written: "55% reduction" }] });
-    expect(countered.json<{ status: string }>().status).toBe("counter-proposed");
-    const revised = await post(officer, { kind: "proposal", party: "partnership", proposal: [{ year: "2010/11", target: { form: "relative", direction: "reduction", change: "52", changeUnit: "percent" }, written: "52% reduction" }] });
+    expect(proposed.json<{ party: string }>().party).toBe("partnership");
+    const countered = await post(negotiator, { kind: "counter-proposal", note: "DfT asks for a 55% reduction", proposal: [{ year: "2010/11", target: { form: "relative", direction: "reduction", change: "55", changeUnit: "percent" }, written: "55% reduction" }] });
+    expect(countered.json<{ status: string; party: string }>()).toMatchObject({ status: "counter-proposed", party: "government-office" });
+    const revised = await post(officer, { kind: "proposal", proposal: [{ year: "2010/11", version: await targetVersion(), target: { form: "relative", direction: "reduction", change: "52", changeUnit: "percent" }, written: "52% reduction" }] });
     expect(revised.json<{ status: string }>().status).toBe("proposed");
-    const agreed = await post(negotiator, { kind: "agreement-with-government-office", party: "government-office", note: "Agreed" });
+    const agreed = await post(negotiator, { kind: "agreement-with-government-office", basis: "proposal", note: "Agreed" });
     expect(agreed.json<{ status: string }>().status).toBe("agreed-with-government-office");
 
     const after = (await send(api.app, null, { method: "GET", url: `/api/agreements/kent-ka2/position-summary?asAt=${today}` })).json<Record<string, number>>();
@@ -50,7 +53,7 @@ describe("the negotiation of a target, as in May 2008", () => {
   });
 
   it("does not let the officer agree on the Government Office's behalf", async () => {
-    const response = await send(api.app, officer, { method: "POST", url: "/api/agreements/kent-ka2/indicators/ni-47/negotiation", body: { kind: "agreement-with-government-office", party: "government-office" } });
+    const response = await send(api.app, officer, { method: "POST", url: "/api/agreements/kent-ka2/indicators/ni-47/negotiation", body: { kind: "agreement-with-government-office", basis: "proposal" } });
     expect(response.status).toBe(403);
   });
 
@@ -65,7 +68,12 @@ describe("the negotiation of a target, as in May 2008", () => {
 
 describe("baselines that cannot be set yet", () => {
   it("records a pending baseline with its reason and expected date, and refuses one where a baseline is set", async () => {
-    const officer155 = await send(api.app, manager, { method: "PUT", url: "/api/agreements/kent-ka2/indicators/ni-3/baseline-pending", body: { reason: "Cannot be set until the Place Survey is conducted", expectedBy: "2008-09-30" } });
+    const read = (await send(api.app, null, { method: "GET", url: "/api/agreements/kent-ka2/indicators/ni-3" })).json<{ baselinePending: { version: number } }>();
+    const officer155 = await send(api.app, manager, {
+      method: "PUT",
+      url: "/api/agreements/kent-ka2/indicators/ni-3/baseline-pending",
+      body: { reason: "Cannot be set until the Place Survey is conducted", expectedBy: "2008-09-30", version: read.baselinePending.version },
+    });
     expect(officer155.status).toBe(200);
     const page = (await send(api.app, null, { method: "GET", url: "/api/agreements/kent-ka2/indicators/ni-3" })).json<{ baselinePending: { reason: string; expectedBy: string } }>();
     expect(page.baselinePending).toMatchObject({ reason: "Cannot be set until the Place Survey is conducted", expectedBy: "2008-09-30" });
@@ -160,7 +168,7 @@ describe("bulletins", () => {
     const all = draft.sections.flatMap((section) => section.items.map((item) => item.text));
     expect(all).toContain('NI 47: the partnership proposed 2010/11: 592 (50% reduction) — Proposed at 592 (50% reduction)');
     expect(all).toContain("NI 47: the Government Office counter-proposed 2010/11: 55% reduction — DfT asks for a 55% reduction");
-    expect(all).toContain("NI 47: agreed with the Government Office — Agreed");
+    expect(all).toContain("NI 47: agreed with the Government Office: 2010/11: 52% reduction (the partnership's proposal) — Agreed");
     expect(all).toContain("NI 154 omitted, replaced by NI 1: Partners prefer a cohesion indicator");
     expect(all).toContain("NI 163: Kent Police signed up as statutory partner");
     expect(all).toContain("NI 47: Kent County Council withdrew as lead partner");
@@ -177,7 +185,7 @@ describe("bulletins", () => {
     expect(first).toMatch(/bulletin 1, issued \d{1,2} [A-Z][a-z]+ \d{4}/);
     const printable = await send(api.app, officer, { method: "GET", url: "/api/agreements/kent-ka2/bulletins/1?format=html" });
     expect(printable.body).toMatch(/<h1>Kent Agreement 2 — bulletin 1, issued/);
-    expect(printable.body).toMatch(/<li>NI 47: agreed with the Government Office — Agreed/);
+    expect(printable.body).toMatch(/<li>NI 47: agreed with the Government Office: 2010\/11: 52% reduction \(the partnership&#39;s proposal\) — Agreed/);
     expect(printable.body).not.toMatch(/<script/);
   });
 });

@@ -4,13 +4,12 @@
  * This is the plain model every writer (DOCX, XLSX, CSV, HTML, PDF) lays out; the writers decide
  * nothing about content, so the five formats always say the same thing.
  */
-import { IsoDate, negotiationStatusLabel, shortFinancialYearLabel, statusAsAt } from "@accord/domain";
+import { IsoDate, baselineLines, negotiationStatusLabel, shortFinancialYearLabel, statusAsAt, statusEntryAsAt, targetLines } from "@accord/domain";
 import type {
   AgreementIndicatorKind,
   AgreementIndicatorView,
   NegotiationStatus,
   SignUpRole,
-  StatusEntryView,
   ThemeKind,
   ThemeView,
 } from "@accord/domain";
@@ -99,45 +98,17 @@ export function longDate(isoDate: string): string {
   return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
-/** "all-persons" → "All persons", "litter-detritus" → "Litter detritus". */
-export function componentLabel(component: string): string {
-  if (component === "all") return "All";
-  const spaced = component.replace(/[-_]+/g, " ");
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-
-const lettersOnly = (text: string): string => text.toLowerCase().replace(/[^a-z]/g, "");
-
-/** "Male" + "613" → "Male 613"; "Litter / Detritus: 9.0%" already names its component and is kept. */
-function withComponent(component: string, written: string): string {
-  const label = componentLabel(component);
-  return lettersOnly(written).startsWith(lettersOnly(label)) ? written : `${label} ${written}`;
-}
-
-function hasComponents(indicator: AgreementIndicatorView): boolean {
-  return [...indicator.baselines, ...indicator.targets].some((row) => row.component !== "all");
-}
+/** "all-persons" → "All persons" (the same words the web app shows). */
+export { componentLabel } from "@accord/domain";
 
 function indicatorLine(indicator: AgreementIndicatorView): string {
   const title = indicator.titleAsWritten ?? indicator.title;
   return `${indicator.code}${indicator.nationalIndicatorSet ? " *" : ""} ${title}`;
 }
 
-function baselineLines(indicator: AgreementIndicatorView): string[] {
-  const components = hasComponents(indicator);
-  const parts = indicator.baselines.map((baseline) => (components ? withComponent(baseline.component, baseline.written) : baseline.written));
-  if (indicator.baselinePending) parts.push(`Pending: ${indicator.baselinePending.reason}`);
-  return parts;
-}
-
+// The cells' words come from @accord/domain, which the web app's tables use too.
 function targetCells(indicator: AgreementIndicatorView, years: readonly string[]): string[] {
-  const components = hasComponents(indicator);
-  return years.map((year) =>
-    indicator.targets
-      .filter((target) => target.year === year)
-      .map((target) => (components ? withComponent(target.component, target.written) : target.written))
-      .join("\n"),
-  );
+  return years.map((year) => targetLines(indicator, year).join("\n"));
 }
 
 const roleLabels: Record<SignUpRole, string> = {
@@ -164,21 +135,12 @@ export function partnersLine(groups: readonly SubmissionPartnerGroup[]): string 
   return groups.map((group) => `${group.label}: ${group.names.join(", ")}`).join(" | ");
 }
 
-/** The entry statusAsAt picks (the latest on or before the date; of two on one day, the later recorded). */
-function entryAsAt(history: readonly StatusEntryView[], asAt: string): StatusEntryView | null {
-  let latest: StatusEntryView | null = null;
-  for (const entry of history) {
-    if (entry.asAt <= asAt && (latest === null || entry.asAt >= latest.asAt)) latest = entry;
-  }
-  return latest;
-}
-
 function statusOf(indicator: AgreementIndicatorView, asAt: string): { status: NegotiationStatus | null; text: string } {
   if (indicator.state === "omitted") {
     return { status: null, text: indicator.replacedBy ? `Omitted: replaced by ${indicator.replacedBy}` : "Omitted" };
   }
   const status = statusAsAt(indicator.statusHistory, asAt);
-  const entry = entryAsAt(indicator.statusHistory, asAt);
+  const entry = statusEntryAsAt(indicator.statusHistory, asAt);
   const label = negotiationStatusLabel(status);
   return { status, text: entry?.note ? `${label} — ${entry.note}` : label };
 }

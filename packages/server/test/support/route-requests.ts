@@ -100,22 +100,35 @@ export const routeRequests: Record<string, RouteRequest[]> = {
     ...onAgreements(
       "POST",
       "/indicators/ni-47/negotiation",
-      ["manager", "government"],
-      { path: "/indicators/ni-155/negotiation", allowed: ["manager", "government"] },
-      { kind: "counter-proposal", party: "government-office", asAt: "2008-05-20", proposal: [{ year: "2010/11", target: { form: "absolute", value: "550" }, written: "550" }] },
+      ["government"],
+      { path: "/indicators/ni-155/negotiation", allowed: ["government"] },
+      { kind: "counter-proposal", proposal: [{ year: "2010/11", target: { form: "absolute", value: "550" }, written: "550" }] },
       "/indicators/ka1-9-1/negotiation",
     ),
-    // …the indicator's accountable officer proposes.
+    // …the indicator's accountable officer (or a manager) proposes.
     {
       scope: "ours",
-      request: () => ({ method: "POST", url: `${ka2}/indicators/ni-47/negotiation`, body: { kind: "proposal", party: "partnership", asAt: "2008-05-21", proposal: [{ year: "2010/11", target: { form: "absolute", value: "592" }, written: "592" }] } }),
+      request: () => ({ method: "POST", url: `${ka2}/indicators/ni-47/negotiation`, body: { kind: "proposal", proposal: [{ year: "2009/10", target: { form: "absolute", value: "592" }, written: "592" }] } }),
       allowed: ["manager", "officer"],
     },
     {
       scope: "other",
-      request: () => ({ method: "POST", url: `${ka2}/indicators/ni-155/negotiation`, body: { kind: "proposal", party: "partnership", proposal: [{ year: "2010/11", target: { form: "cumulative", increment: "1425" }, written: "+1425 = 4284" }] } }),
+      request: () => ({ method: "POST", url: `${ka2}/indicators/ni-155/negotiation`, body: { kind: "proposal", proposal: [{ year: "2010/11", target: { form: "cumulative", increment: "1425" }, written: "+1425 = 4284" }] } }),
       allowed: ["manager"],
     },
+    // A manager may copy what it said from a letter, marked as transcribed.
+    ...onAgreements(
+      "POST",
+      "/indicators/ni-47/negotiation",
+      ["manager"],
+      null,
+      {
+        kind: "counter-proposal",
+        transcription: { from: "GOSE letter of 20 May 2008", date: "2008-05-20", reason: "Arrived by post" },
+        proposal: [{ year: "2010/11", target: { form: "absolute", value: "550" }, written: "550" }],
+      },
+      "/indicators/ka1-9-1/negotiation",
+    ),
   ],
   "GET /api/agreements/:slug/negotiation": readKa2("/negotiation"),
   "GET /api/agreements/:slug/indicators/:key/comments": readKa2("/indicators/ni-47/comments", "/indicators/ka1-9-1/comments"),

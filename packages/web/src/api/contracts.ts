@@ -74,6 +74,13 @@ export const NegotiationThreadEntryView = z.object({
   proposal: z.array(ProposedTargetView).nullable().catch(null),
   status: NegotiationStatus,
   recordedBy: z.string().nullable().optional(),
+  /** When it was recorded (server time); null for statuses loaded from the agreement's documents. */
+  recordedAt: z.string().nullable().optional(),
+  /** A manager's entry copied from a document dated asAt. */
+  transcribedFrom: z.string().nullable().optional(),
+  transcriptionReason: z.string().nullable().optional(),
+  /** What an agreement agreed. */
+  basis: z.enum(["proposal", "counter-proposal", "amended"]).nullable().optional(),
 });
 export type NegotiationThreadEntryView = z.infer<typeof NegotiationThreadEntryView>;
 export const NegotiationThreadView = z.object({ entries: z.array(NegotiationThreadEntryView) });

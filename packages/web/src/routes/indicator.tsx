@@ -5,7 +5,6 @@ import { Table, Title } from "@mantine/core";
 import type { AgreementIndicatorPageView } from "@accord/domain";
 import { rootRoute } from "./root";
 import { agreementIndicatorQuery, indicatorHistoryQuery } from "../features/indicators/queries";
-import { TargetEditors } from "../features/indicators/TargetEditor";
 import { BaselineEditors } from "../features/indicators/BaselineEditor";
 import { SignUpPanel } from "../features/indicators/SignUpPanel";
 import { NegotiationForm } from "../features/indicators/NegotiationForm";
@@ -56,6 +55,8 @@ function IndicatorPage() {
   const permissions = usePermissions(slug);
   const returnPath = useRouterState({ select: (state) => state.location.href });
   const mayEditTargets = permissions?.proposeTarget.includes(indicator.key) ?? false;
+  // A manager may do everything, and is addressed as the manager, not as the accountable officer.
+  const isManager = permissions?.update ?? false;
   const signUpFor = permissions?.signUpFor ?? [];
   useDocumentTitle(`${indicator.code} ${indicator.title}`, indicator.agreement.shortName);
   const baselineCaption = useId();
@@ -221,15 +222,15 @@ function IndicatorPage() {
         ) : indicator.targetNote ? null : (
           <p>No targets have been set.</p>
         )}
-        {mayEditTargets ? <TargetEditors indicator={indicator} /> : null}
+        {mayEditTargets ? <p className="small">Targets are changed by proposing them in the negotiation below, so each change is in the thread.</p> : null}
       </section>
 
       <section aria-labelledby="negotiation-heading" className="section">
         <Title order={2} id="negotiation-heading">
           Negotiation
         </Title>
-        <NegotiationThread indicator={indicator} mayPropose={mayEditTargets} />
-        {permissions?.recordNegotiation ? <NegotiationForm indicator={indicator} /> : null}
+        <NegotiationThread indicator={indicator} proposer={mayEditTargets ? (isManager ? "manager" : "officer") : null} />
+        {permissions?.recordNegotiation ? <NegotiationForm indicator={indicator} recorder={isManager ? "manager" : "government"} /> : null}
       </section>
 
       <section aria-labelledby="partners-heading" className="section">

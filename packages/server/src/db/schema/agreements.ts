@@ -1,6 +1,6 @@
 /** Agreements and what they commit to: themes or blocks, outcomes, indicators, baselines, targets. */
 import { sql } from "drizzle-orm";
-import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, date, index, integer, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { TargetForm } from "@accord/domain";
 import { areas, indicatorDefinitions, organisations, people } from "./reference.js";
@@ -175,6 +175,13 @@ export const negotiationStatusHistory = pgTable(
     /** The targets proposed or counter-proposed, as structured forms with their wording. */
     proposal: jsonb("proposal"),
     recordedBy: integer("recorded_by"),
+    /** Server time the entry was recorded; null for statuses loaded from the agreement's documents. */
+    recordedAt: timestamp("recorded_at", { withTimezone: true, mode: "string" }),
+    /** A manager's entry copied from a document dated asAt: the document, and why it was entered late. */
+    transcribedFrom: text("transcribed_from"),
+    transcriptionReason: text("transcription_reason"),
+    /** What an agreement agreed: the latest proposal, the counter-proposal, or amended values. */
+    basis: text("basis", { enum: ["proposal", "counter-proposal", "amended"] }),
   },
   (table) => [index("negotiation_status_history_indicator").on(table.agreementIndicatorId, table.asAt)],
 );

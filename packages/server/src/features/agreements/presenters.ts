@@ -128,7 +128,7 @@ export function presentAgreement(row: AgreementRow, counts: Counts, contents: Ag
       })),
       baselinePending: (() => {
         const p = pending.get(ai.id);
-        return p ? { reason: p.reason, expectedBy: p.expectedBy, written: p.written } : null;
+        return p ? { reason: p.reason, expectedBy: p.expectedBy, written: p.written, version: p.version } : null;
       })(),
       targets: (targets.get(ai.id) ?? []).map((target) => ({
         year: target.financialYear,

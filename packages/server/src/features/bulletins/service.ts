@@ -60,7 +60,7 @@ function describe(action: string, code: string, before: unknown, after: unknown,
     case "negotiation.agreement-between-partners":
       return { section: "agreed", text: `${code}: agreed between partners, now under discussion with the Government Office` };
     case "negotiation.agreement-with-government-office":
-      return { section: "agreed", text: `${code}: agreed with the Government Office${a.note ? ` — ${textOf(a.note)}` : ""}` };
+      return { section: "agreed", text: `${code}: agreed with the Government Office${agreedText(a)}${a.note ? ` — ${textOf(a.note)}` : ""}` };
     case "negotiation.deferral":
       return { section: "agreed", text: `${code}: deferred to the refresh${a.note ? ` — ${textOf(a.note)}` : ""}` };
     case "signUp.create":
@@ -74,6 +74,8 @@ function describe(action: string, code: string, before: unknown, after: unknown,
     case "indicator.remove":
       return { section: "choices", text: `${textOf(b.indicator)} removed` };
     case "target.set":
+      // A target changed with a proposal or agreement is told once, by that entry.
+      if (a.negotiationEntry) return null;
       return { section: "figures", text: `${code}: ${textOf(a.year)} target set to "${textOf(a.written)}"${b.written ? ` (was "${textOf(b.written)}")` : ""}` };
     case "baseline.set":
       return { section: "figures", text: `${code}: baseline set to "${textOf(a.written)}"` };
@@ -88,6 +90,15 @@ function describe(action: string, code: string, before: unknown, after: unknown,
     default:
       return null;
   }
+}
+
+const basisWords: Record<string, string> = { proposal: "the partnership's proposal", "counter-proposal": "the counter-proposal", amended: "amended values" };
+
+/** ": 2010/11: 560 (the counter-proposal)": what an agreement agreed, when it says. */
+function agreedText(after: Record<string, unknown>): string {
+  if (!Array.isArray(after.proposal) || after.proposal.length === 0) return "";
+  const basis = typeof after.basis === "string" ? basisWords[after.basis] : undefined;
+  return `: ${proposalText(after.proposal)}${basis ? ` (${basis})` : ""}`;
 }
 
 function proposalText(proposal: unknown): string {

@@ -21,7 +21,7 @@ export function indicatorWriteRoutes(db: Db): FastifyPluginAsyncZod {
         config: { access: "proposeTarget" },
         schema: {
           tags: ["indicators"],
-          summary: "Propose or change the target for a financial year and component (send the version you read)",
+          summary: "Propose the target for one financial year and component (send the version you read); recorded in the negotiation thread as a proposal",
           params: IndicatorParams,
           body: SetTargetBody,
           response: {
@@ -48,10 +48,10 @@ export function indicatorWriteRoutes(db: Db): FastifyPluginAsyncZod {
         config: { access: "setBaseline" },
         schema: {
           tags: ["indicators"],
-          summary: "Say the baseline cannot be set yet: why, and when it is expected",
+          summary: "Say the baseline cannot be set yet: why, and when it is expected (send the version you read when changing one)",
           params: IndicatorParams,
           body: PendingBaselineBody,
-          response: { 200: z.object({ reason: z.string(), expectedBy: z.string().nullable(), written: z.string() }), ...apiErrors },
+          response: { 200: z.object({ reason: z.string(), expectedBy: z.string().nullable(), written: z.string(), version: z.number().int() }), ...apiErrors },
         },
       },
       async (request) => setPendingBaseline({ db, actor: request.actor, scope: await indicatorScope(db, request.params.slug, request.params.key), body: request.body }),

@@ -12,7 +12,8 @@ export const SetTargetBody = z
     year: FinancialYear,
     component: Component.default("all"),
     target: TargetForm,
-    written: Wording,
+    /** Left out, the wording follows the figures ("50% reduction"). */
+    written: Wording.optional(),
     writtenValue: Decimal.optional(),
     /** The version you read; absent only when the target is new. */
     version: Version.optional(),
@@ -26,7 +27,8 @@ export const SetBaselineBody = z
     unit: ShortText.optional(),
     period: ShortText.optional(),
     source: ShortText.optional(),
-    written: Wording,
+    /** Left out (or sent back unchanged with a new value), the wording follows the value and unit. */
+    written: Wording.optional(),
     version: Version.optional(),
   })
   .strict();
@@ -36,6 +38,8 @@ export const PendingBaselineBody = z
     reason: z.string().trim().min(1, "must say why the baseline cannot be set yet").max(1000, "must be at most 1000 characters"),
     expectedBy: IsoDate.optional(),
     written: Wording.optional(),
+    /** The version you read; absent only when no pending reason is recorded yet. */
+    version: Version.optional(),
   })
   .strict();
 

@@ -5,7 +5,7 @@
  * Editable rows carry a version: a write based on a stale read gets 409 with the current state.
  */
 import { and, asc, desc, eq, lt } from "drizzle-orm";
-import { financialYearsBetween, statutoryDutyText, targetValue } from "@accord/domain";
+import { financialYearsBetween, followingWording, quantityText, statutoryDutyText } from "@accord/domain";
 import type { z } from "zod";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
@@ -17,15 +17,10 @@ import { recordAudit } from "../audit/record.js";
 import { isoTimestamp } from "../../db/timestamps.js";
 import type { CommentBody, PendingBaselineBody, SetBaselineBody, SetTargetBody, SignUpBody } from "./schema.js";
 import type { IndicatorScope } from "./scope.js";
+import { StaleVersionError, presentTarget } from "./versions.js";
+import { recordNegotiationEntry } from "../negotiation/service.js";
 
-/** 409 carrying the row as it now stands, so the client can show it and let the person decide. */
-export class StaleVersionError extends AppError {
-  readonly current: unknown;
-  constructor(what: string, current: unknown) {
-    super("CONFLICT", `${what} has been changed by someone else since you read it. Look at the current version and make your change again.`, { field: "version" });
-    this.current = current;
-  }
-}
+export { StaleVersionError, presentTarget };
 
 function checkComponent(scope: IndicatorScope, component: string): void {
   if (!scope.components.includes(component)) {
@@ -33,16 +28,10 @@ function checkComponent(scope: IndicatorScope, component: string): void {
   }
 }
 
-const presentTarget = (row: typeof t.targets.$inferSelect) => ({
-  year: row.financialYear,
-  component: row.component,
-  target: row.target,
-  value: row.value,
-  writtenValue: row.writtenValue,
-  written: row.written,
-  version: row.version,
-});
-
+/**
+ * A year's target changed on its own is a proposal with that one year: it appears in the
+ * negotiation thread like any other, so there is one way to change targets (DESIGN.md "Negotiation").
+ */
 export async function setTarget(options: { db: Db; actor: Actor | null; scope: IndicatorScope; body: z.infer<typeof SetTargetBody> }) {
   const { db, actor, scope, body } = options;
   ensureAllowed(actor, "proposeTarget", { type: "agreementIndicator", ...scope });
@@ -50,66 +39,10 @@ export async function setTarget(options: { db: Db; actor: Actor | null; scope: I
     throw new AppError("BAD_REQUEST", `year must be a year of the agreement (${scope.firstYear} to ${scope.lastYear})`, { field: "year" });
   }
   checkComponent(scope, body.component);
-  const write = () => db.transaction(async (tx) => {
-    const [baseline] = await tx
-      .select({ value: t.baselines.value })
-      .from(t.baselines)
-      .where(and(eq(t.baselines.agreementIndicatorId, scope.agreementIndicatorId), eq(t.baselines.component, body.component)));
-    const [previous] = await tx
-      .select({ value: t.targets.value })
-      .from(t.targets)
-      .where(and(eq(t.targets.agreementIndicatorId, scope.agreementIndicatorId), eq(t.targets.component, body.component), lt(t.targets.financialYear, body.year)))
-      .orderBy(desc(t.targets.financialYear))
-      .limit(1);
-    const value = targetValue({ target: body.target, baseline: baseline?.value ?? null, previousCumulative: previous?.value ?? null });
-    const fields = { form: body.target.form, target: body.target, value, writtenValue: body.writtenValue ?? null, written: body.written };
-    const [existing] = await tx
-      .select()
-      .from(t.targets)
-      .where(and(eq(t.targets.agreementIndicatorId, scope.agreementIndicatorId), eq(t.targets.financialYear, body.year), eq(t.targets.component, body.component)));
-    let saved: typeof t.targets.$inferSelect | undefined;
-    if (existing) {
-      if (body.version === undefined || body.version !== existing.version) throw new StaleVersionError(`The ${body.year} target`, presentTarget(existing));
-      // The version check is repeated in the UPDATE itself, so two writers racing cannot both win.
-      [saved] = await tx
-        .update(t.targets)
-        .set({ ...fields, version: existing.version + 1 })
-        .where(and(eq(t.targets.id, existing.id), eq(t.targets.version, body.version)))
-        .returning();
-      if (!saved) {
-        const [now] = await tx.select().from(t.targets).where(eq(t.targets.id, existing.id));
-        throw new StaleVersionError(`The ${body.year} target`, presentTarget(now ?? existing));
-      }
-    } else {
-      [saved] = await tx
-        .insert(t.targets)
-        .values({ agreementIndicatorId: scope.agreementIndicatorId, financialYear: body.year, component: body.component, ...fields })
-        .returning();
-    }
-    if (!saved) throw new Error("target was not saved");
-    await recordAudit(tx, {
-      actor,
-      action: "target.set",
-      entityType: "agreementIndicator",
-      entityId: scope.agreementIndicatorId,
-      agreementId: scope.agreementId,
-      before: existing ? presentTarget(existing) : null,
-      after: presentTarget(saved),
-    });
-    return presentTarget(saved);
-  });
-  return whenAlreadyCreated(write, {
-    targets_indicator_year_component_unique: async () => {
-      const [now] = await db
-        .select()
-        .from(t.targets)
-        .where(and(eq(t.targets.agreementIndicatorId, scope.agreementIndicatorId), eq(t.targets.financialYear, body.year), eq(t.targets.component, body.component)));
-      throw new AlreadyExistsError(`The ${body.year} target of ${scope.code} was set by someone else a moment ago. Look at it and make your change again.`, {
-        field: "version",
-        current: now ? presentTarget(now) : null,
-      });
-    },
-  });
+  const { savedTargets } = await recordNegotiationEntry({ db, actor, scope, body: { kind: "proposal", proposal: [body] } });
+  const saved = savedTargets[0];
+  if (!saved) throw new Error("target was not saved");
+  return presentTarget(saved);
 }
 
 const presentBaseline = (row: typeof t.baselines.$inferSelect) => ({
@@ -127,11 +60,14 @@ export async function setBaseline(options: { db: Db; actor: Actor | null; scope:
   ensureAllowed(actor, "setBaseline", { type: "agreementIndicator", ...scope });
   checkComponent(scope, body.component);
   const write = () => db.transaction(async (tx) => {
-    const fields = { value: body.value, unit: body.unit ?? null, period: body.period ?? null, source: body.source ?? null, written: body.written };
     const [existing] = await tx
       .select()
       .from(t.baselines)
       .where(and(eq(t.baselines.agreementIndicatorId, scope.agreementIndicatorId), eq(t.baselines.component, body.component)));
+    const unit = body.unit ?? null;
+    const changed = !existing || Number(existing.value) !== Number(body.value) || existing.unit !== unit;
+    const written = followingWording({ typed: body.written, previous: existing?.written ?? null, changed, derived: quantityText(body.value, unit) });
+    const fields = { value: body.value, unit, period: body.period ?? null, source: body.source ?? null, written };
     let saved: typeof t.baselines.$inferSelect | undefined;
     if (existing) {
       if (body.version === undefined || body.version !== existing.version) throw new StaleVersionError(`The ${body.component} baseline`, presentBaseline(existing));
@@ -183,19 +119,32 @@ export async function setPendingBaseline(options: { db: Db; actor: Actor | null;
     const values = await tx.select({ id: t.baselines.id }).from(t.baselines).where(eq(t.baselines.agreementIndicatorId, scope.agreementIndicatorId));
     if (values.length > 0) throw new AppError("CONFLICT", `${scope.code} already has a baseline; a baseline that is set is not pending`, { field: "reason" });
     const [existing] = await tx.select().from(t.pendingBaselines).where(eq(t.pendingBaselines.agreementIndicatorId, scope.agreementIndicatorId));
+    const present = (row: typeof t.pendingBaselines.$inferSelect) => ({ reason: row.reason, expectedBy: row.expectedBy, written: row.written, version: row.version });
+    if ((existing?.version ?? null) !== (body.version ?? null)) {
+      throw existing ? new StaleVersionError("The pending baseline", present(existing)) : new StaleVersionError("The pending baseline", null, `${scope.code} has no pending baseline to change; send no version to record one.`);
+    }
     const fields = { reason: body.reason, expectedBy: body.expectedBy ?? null, written: body.written ?? body.reason };
-    if (existing) await tx.update(t.pendingBaselines).set({ ...fields, version: existing.version + 1 }).where(eq(t.pendingBaselines.id, existing.id));
-    else await tx.insert(t.pendingBaselines).values({ agreementIndicatorId: scope.agreementIndicatorId, ...fields });
-    const before = existing ? { reason: existing.reason, expectedBy: existing.expectedBy, written: existing.written } : null;
-    await recordAudit(tx, { actor, action: "baseline.pending", entityType: "agreementIndicator", entityId: scope.agreementIndicatorId, agreementId: scope.agreementId, before, after: fields });
-    return fields;
+    const [saved] = existing
+      ? await tx
+          .update(t.pendingBaselines)
+          .set({ ...fields, version: existing.version + 1 })
+          .where(and(eq(t.pendingBaselines.id, existing.id), eq(t.pendingBaselines.version, existing.version)))
+          .returning()
+      : await tx.insert(t.pendingBaselines).values({ agreementIndicatorId: scope.agreementIndicatorId, ...fields }).returning();
+    if (!saved) {
+      const [now] = await tx.select().from(t.pendingBaselines).where(eq(t.pendingBaselines.agreementIndicatorId, scope.agreementIndicatorId));
+      throw new StaleVersionError("The pending baseline", now ? present(now) : null);
+    }
+    const before = existing ? present(existing) : null;
+    await recordAudit(tx, { actor, action: "baseline.pending", entityType: "agreementIndicator", entityId: scope.agreementIndicatorId, agreementId: scope.agreementId, before, after: present(saved) });
+    return present(saved);
   });
   return whenAlreadyCreated(write, {
     pending_baselines_agreement_indicator_id_unique: async () => {
       const [now] = await db.select().from(t.pendingBaselines).where(eq(t.pendingBaselines.agreementIndicatorId, scope.agreementIndicatorId));
       throw new AlreadyExistsError(`Someone else said a moment ago why the baseline of ${scope.code} is pending. Look at what they wrote and change it if you need to.`, {
         field: "reason",
-        current: now ? { reason: now.reason, expectedBy: now.expectedBy, written: now.written } : null,
+        current: now ? { reason: now.reason, expectedBy: now.expectedBy, written: now.written, version: now.version } : null,
       });
     },
   });

@@ -30,14 +30,14 @@ export function negotiationRoutes(db: Db): FastifyPluginAsyncZod {
         config: { access: "recordNegotiation", accessNeedsBody: true },
         schema: {
           tags: ["negotiation"],
-          summary: "Add to the thread: a proposal or agreement between partners (accountable officer), a counter-proposal, agreement or deferral (Government Office, department), or a comment",
+          summary: "Add to the thread: a proposal or agreement between partners (accountable officer), a counter-proposal, agreement (naming its basis) or deferral (Government Office, department), or a comment; who speaks and the date come from the session",
           params: IndicatorParams,
           body: NegotiationEntryBody,
           response: { 201: NegotiationEntryView, ...apiErrors },
         },
       },
       async (request, reply) => {
-        const entry = await recordNegotiationEntry({ db, actor: request.actor, scope: await indicatorScope(db, request.params.slug, request.params.key), body: request.body });
+        const { entry } = await recordNegotiationEntry({ db, actor: request.actor, scope: await indicatorScope(db, request.params.slug, request.params.key), body: request.body });
         return reply.status(201).send(entry);
       },
     );

@@ -112,8 +112,15 @@ async function resolveScope(db: Db, body: GrantBody): Promise<ResolvedScope> {
   if (body.role === "partner") {
     if (!body.organisation) throw new AppError("BAD_REQUEST", "a partner represents an organisation: give the organisation", { field: "organisation" });
     scope.organisationId = (await organisationBySlug(db, body.organisation, "organisation")).id;
+  } else if (body.role === "government" && body.organisation) {
+    // A department's negotiator (DCSF, DWP) speaks in the negotiation under the department's name.
+    const organisation = await organisationBySlug(db, body.organisation, "organisation");
+    if (organisation.kind !== "government-department" && organisation.kind !== "government-office") {
+      throw new AppError("BAD_REQUEST", `${organisation.name} is not a government department or Government Office`, { field: "organisation" });
+    }
+    scope.organisationId = organisation.id;
   } else if (body.organisation) {
-    throw new AppError("BAD_REQUEST", "only a partner is granted an organisation", { field: "organisation" });
+    throw new AppError("BAD_REQUEST", "only a partner (or a government department's negotiator) is granted an organisation", { field: "organisation" });
   }
   if (body.role === "lsp") {
     if (!body.district) throw new AppError("BAD_REQUEST", "an LSP coordinator works for a district: give its ONS code", { field: "district" });

@@ -7,7 +7,7 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Textarea, TextInput, Title } from "@mantine/core";
-import { BaselineView, type AgreementIndicatorPageView } from "@accord/domain";
+import { BaselineView, quantityText, type AgreementIndicatorPageView } from "@accord/domain";
 import { staleVersion } from "../../api/client";
 import { ErrorSummary, StatusMessage, problemsFromChecks, problemsFromError, useFields, type Problems } from "../../components/FormProblems";
 import { indicatorDefinitionQuery } from "../catalogue/queries";
@@ -21,13 +21,14 @@ export function exactDecimal(text: string): string | null {
   return /^-?\d+(\.\d+)?$/.test(number) ? number : null;
 }
 
+/** The wording a value and unit read as when nobody typed one: the words the files print too. */
 function wordingFrom(value: string, unit: string): string {
   const number = exactDecimal(value) ?? value.trim();
-  const u = unit.trim();
-  if (number === "") return "";
-  if (u === "") return number;
-  return u.startsWith("%") ? `${number}${u}` : `${number} ${u}`;
+  return number === "" ? "" : quantityText(number, unit);
 }
+
+/** original: the wording as it was; follows: the new value's words; typed: the person's own. */
+type WordingMode = "original" | "follows" | "typed";
 
 function BaselineForm({
   indicator,
@@ -52,12 +53,17 @@ function BaselineForm({
   const [period, setPeriod] = useState(existing?.period ?? "");
   const [source, setSource] = useState(existing?.source ?? "");
   const [written, setWritten] = useState(existing?.written ?? "");
-  const [wordingTyped, setWordingTyped] = useState(existing !== undefined);
+  const [wordingMode, setWordingMode] = useState<WordingMode>(existing ? "original" : "follows");
   const [version, setVersion] = useState<number | undefined>(existing?.version);
   const [problems, setProblems] = useState<Problems | null>(null);
   const [conflict, setConflict] = useState<BaselineView | "unknown" | null>(null);
   const fields = useFields({ value: "Baseline value", unit: "Unit (optional)", period: "Period (optional)", source: "Source (optional)", written: "Baseline as written", component: "Component" });
-  const shownWritten = wordingTyped ? written : wordingFrom(value, unit);
+  const shownWritten = wordingMode === "follows" ? wordingFrom(value, unit) : written;
+  // A changed value or unit takes the wording with it, unless the person typed their own.
+  const changeFigure = (set: (text: string) => void) => (text: string) => {
+    set(text);
+    if (wordingMode === "original") setWordingMode("follows");
+  };
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -126,11 +132,11 @@ function BaselineForm({
           inputMode="decimal"
           autoComplete="off"
           value={value}
-          onChange={(event) => setValue(event.currentTarget.value)}
+          onChange={(event) => changeFigure(setValue)(event.currentTarget.value)}
           error={problems?.byField.value}
           required
         />
-        <TextInput id={fields.unit.id} label={fields.unit.label} autoComplete="off" value={unit} onChange={(event) => setUnit(event.currentTarget.value)} error={problems?.byField.unit} />
+        <TextInput id={fields.unit.id} label={fields.unit.label} autoComplete="off" value={unit} onChange={(event) => changeFigure(setUnit)(event.currentTarget.value)} error={problems?.byField.unit} />
       </div>
       <div className="form-row">
         <TextInput
@@ -152,7 +158,7 @@ function BaselineForm({
         value={shownWritten}
         onChange={(event) => {
           setWritten(event.currentTarget.value);
-          setWordingTyped(true);
+          setWordingMode("typed");
         }}
         error={problems?.byField.written}
         required
@@ -222,7 +228,12 @@ function PendingBaselineForm({ indicator }: { indicator: AgreementIndicatorPageV
     setProblems(found);
     if (found) return;
     setPending.mutate(
-      { reason: reason.trim(), ...(expectedBy !== "" ? { expectedBy } : {}), ...(written.trim() !== "" ? { written: written.trim() } : {}) },
+      {
+        reason: reason.trim(),
+        ...(expectedBy !== "" ? { expectedBy } : {}),
+        ...(written.trim() !== "" ? { written: written.trim() } : {}),
+        ...(pending ? { version: pending.version } : {}),
+      },
       {
         onSuccess: (answer) => {
           setProblems(null);

@@ -5,6 +5,7 @@
 import { Fragment } from "react";
 import { Link } from "@tanstack/react-router";
 import { VisuallyHidden } from "@mantine/core";
+import { baselineLines, quantityText } from "@accord/domain";
 import type { AgreementIndicatorView, AgreementStatus, BaselineView, NegotiationStatus, PendingBaselineView, SignUpView, TargetView } from "@accord/domain";
 import { Flag, type FlagTone } from "../../components/Flag";
 import { componentWords, indicatorKey, indicatorStatusWords, longDate, signUpRoleWords } from "../../words";
@@ -81,17 +82,11 @@ export function IndicatorCell({ slug, indicator }: { slug: string; indicator: Ag
   );
 }
 
-function formatValue(value: string, unit: string | null): string {
-  if (!unit) return value;
-  if (unit.startsWith("%")) return `${value}${unit}`;
-  return `${value} ${unit}`;
-}
-
 export function BaselineValue({ baseline, showComponent }: { baseline: BaselineView; showComponent: boolean }) {
   return (
     <>
       {showComponent ? <span className="component">{componentWords(baseline.component)}: </span> : null}
-      <span className="value">{formatValue(baseline.value, baseline.unit)}</span>
+      <span className="value">{quantityText(baseline.value, baseline.unit)}</span>
       {baseline.period ? <span className="period"> ({baseline.period})</span> : null}
     </>
   );
@@ -111,20 +106,21 @@ export function PendingBaseline({ pending }: { pending: PendingBaselineView }) {
   );
 }
 
-/** The baseline cell: a value per component with its period, or why it is still pending. */
+/**
+ * The baseline cell: the baseline as the agreement words it, a line per component, or why it is
+ * still pending — the same lines the submission files print (baselineLines in @accord/domain).
+ */
 export function BaselineCell({ indicator }: { indicator: AgreementIndicatorView }) {
-  const showComponent = indicator.baselines.length > 1 || indicator.baselines.some((baseline) => baseline.component !== "all");
   if (indicator.baselines.length === 0 && !indicator.baselinePending) {
     return <span className="muted">Not set</span>;
   }
+  const lines = baselineLines({ ...indicator, baselinePending: null });
   return (
     <>
-      {indicator.baselines.length > 0 ? (
+      {lines.length > 0 ? (
         <ul className="cell-list">
-          {indicator.baselines.map((baseline) => (
-            <li key={baseline.component}>
-              <BaselineValue baseline={baseline} showComponent={showComponent} />
-            </li>
+          {lines.map((line, index) => (
+            <li key={index}>{line}</li>
           ))}
         </ul>
       ) : null}
@@ -203,7 +199,8 @@ export function StatusFlag({ indicator, agreementStatus }: { indicator: Agreemen
 
 /** The status cell: where negotiation stands, the latest word on it, and any note on the targets. */
 export function StatusCell({ indicator, agreementStatus }: { indicator: AgreementIndicatorView; agreementStatus: AgreementStatus }) {
-  const latest = indicator.statusHistory[indicator.statusHistory.length - 1];
+  // A comment never speaks for the position: the latest entry that sets the status does.
+  const latest = [...indicator.statusHistory].reverse().find((entry) => entry.kind !== "comment");
   return (
     <>
       <StatusFlag indicator={indicator} agreementStatus={agreementStatus} />

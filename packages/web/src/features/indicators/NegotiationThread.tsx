@@ -7,15 +7,17 @@
  */
 import { useId, useState, type FormEvent } from "react";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { Button, NativeSelect, TextInput, Textarea, Title } from "@mantine/core";
+import { Button, TextInput, Textarea, Title } from "@mantine/core";
 import type { AgreementIndicatorPageView } from "@accord/domain";
 import type { NegotiationThreadEntryView, ProposedTargetView } from "../../api/contracts";
 import { ErrorSummary, StatusMessage, problemsFromChecks, problemsFromError, useFields, type Problems } from "../../components/FormProblems";
 import { ScrollRegion } from "../../components/ScrollRegion";
-import { componentWords, longDate, negotiationEntryKindWords, negotiationPartyWords, negotiationStatusWords, todayIso } from "../../words";
+import { componentWords, longDate, negotiationEntryKindWords, negotiationPartyWords, negotiationStatusWords } from "../../words";
+import { staleVersion } from "../../api/client";
+import { SavedTargetView } from "../../api/contracts";
 import { negotiationThreadQuery } from "../workflow/queries";
 import { useRecordNegotiationEntry, type NegotiationEntryBody, type ProposedTarget } from "./writes";
-import { WordingPreview, readWording, workedOut } from "./WordingPreview";
+import { WordingPreview, readWording, workedOut, worseThanBaseline } from "./WordingPreview";
 
 function kindWords(kind: string): string {
   return (negotiationEntryKindWords as Record<string, string | undefined>)[kind] ?? kind;
@@ -25,6 +27,22 @@ function kindWords(kind: string): string {
 export function partyWords(entry: Pick<NegotiationThreadEntryView, "party" | "partyName">): string {
   if (entry.party === "department") return entry.partyName ? `${entry.partyName} (government department)` : negotiationPartyWords.department;
   return entry.partyName ?? negotiationPartyWords[entry.party];
+}
+
+const basisWords: Record<"proposal" | "counter-proposal" | "amended", string> = {
+  proposal: "the partnership's latest proposal",
+  "counter-proposal": "the counter-proposal",
+  amended: "amended values",
+};
+
+/** " · transcribed from GOSE letter of 20 May 2008, recorded by X on 2 December 2026 (the reason)". */
+function recordedWords(entry: NegotiationThreadEntryView): string {
+  const on = entry.recordedAt ? ` on ${longDate(entry.recordedAt.slice(0, 10))}` : "";
+  if (entry.transcribedFrom) {
+    const reason = entry.transcriptionReason ? ` (${entry.transcriptionReason})` : "";
+    return ` · transcribed from ${entry.transcribedFrom}, recorded by ${entry.recordedBy ?? "someone"}${on}${reason}`;
+  }
+  return entry.recordedBy ? ` · recorded by ${entry.recordedBy}${on}` : "";
 }
 
 function slotLabel(target: Pick<ProposedTargetView, "year" | "component">, showComponent: boolean): string {
@@ -89,9 +107,10 @@ function ThreadEntry({ entry }: { entry: NegotiationThreadEntryView }) {
           ))}
         </ul>
       ) : null}
+      {entry.basis ? <p className="small">Agreed: {basisWords[entry.basis]}</p> : null}
       <p className="small">
-        Status after it: {negotiationStatusWords[entry.status]}
-        {entry.recordedBy ? ` · recorded by ${entry.recordedBy}` : ""}
+        {entry.kind === "comment" ? "A comment leaves the status as it was" : `Status after it: ${negotiationStatusWords[entry.status]}`}
+        {recordedWords(entry)}
       </p>
     </li>
   );
@@ -102,22 +121,28 @@ interface Slot {
   component: string;
 }
 
-/** The accountable officer proposes targets (each year as it would be written) or records the partners' agreement. */
-function ProposalForm({ indicator }: { indicator: AgreementIndicatorPageView }) {
+export type Proposer = "officer" | "manager";
+
+/**
+ * The one way to change targets: the accountable officer (or a manager, on the partnership's
+ * behalf) proposes them in the thread, each year as it would be written, or records the partners'
+ * agreement. Each year is sent with the version of its target on the page, so a change someone
+ * made meanwhile is shown, with what was typed kept, rather than overwritten.
+ */
+function ProposalForm({ indicator, proposer }: { indicator: AgreementIndicatorPageView; proposer: Proposer }) {
   const record = useRecordNegotiationEntry(indicator.agreement.slug, indicator.key);
   const components = [...new Set([...indicator.baselines.map((baseline) => baseline.component), ...indicator.targets.map((target) => target.component)])];
   const shownComponents = components.length > 0 ? components : ["all"];
   const showComponent = shownComponents.some((component) => component !== "all");
   const slots: Slot[] = indicator.agreement.years.flatMap((year) => shownComponents.map((component) => ({ year, component })));
   const slotKey = (slot: Slot) => `${slot.year}|${slot.component}`;
-  const labels: Record<string, string> = { party: "On behalf of", asAt: "As at", note: "Note (optional)", proposal: "Proposed targets" };
+  const labels: Record<string, string> = { note: "Note (optional)", proposal: "Proposed targets" };
   slots.forEach((slot, index) => {
     labels[`slot${index}`] = `Proposed target for ${slotLabel(slot, showComponent)}`;
   });
   const fields = useFields(labels);
-  const [party, setParty] = useState<"partnership" | "lead-partner">("partnership");
   const [wordings, setWordings] = useState<Record<string, string>>({});
-  const [asAt, setAsAt] = useState(todayIso());
+  const [conflict, setConflict] = useState<string | null>(null);
   const [note, setNote] = useState("");
   const [problems, setProblems] = useState<Problems | null>(null);
   const [recorded, setRecorded] = useState<string | null>(null);
@@ -134,8 +159,8 @@ function ProposalForm({ indicator }: { indicator: AgreementIndicatorPageView }) 
 
   function send(kind: "proposal" | "agreement-between-partners") {
     setRecorded(null);
+    setConflict(null);
     const checks: Record<string, string | undefined> = {
-      asAt: /^\d{4}-\d{2}-\d{2}$/.test(asAt) ? undefined : "Enter the date, such as 30 May 2008.",
       note: note.length > 2000 ? "The note must be at most 2000 characters." : undefined,
     };
     const proposal: ProposedTarget[] = [];
@@ -143,7 +168,16 @@ function ProposalForm({ indicator }: { indicator: AgreementIndicatorPageView }) 
       slots.forEach((slot, index) => {
         const read = reads[index];
         if (read && "message" in read) checks[`slot${index}`] = `${labels[`slot${index}`]}: ${read.message}`;
-        else if (read) proposal.push({ year: slot.year, component: slot.component, target: read.target, written: (wordings[slotKey(slot)] ?? "").trim() });
+        else if (read) {
+          const existing = indicator.targets.find((target) => target.year === slot.year && target.component === slot.component);
+          proposal.push({
+            year: slot.year,
+            component: slot.component,
+            target: read.target,
+            written: (wordings[slotKey(slot)] ?? "").trim(),
+            ...(existing ? { version: existing.version } : {}),
+          });
+        }
       });
       if (proposal.length === 0 && !Object.keys(checks).some((name) => name.startsWith("slot") && checks[name])) {
         checks.slot0 = "Write the target for at least one year, such as “40% reduction”.";
@@ -154,8 +188,6 @@ function ProposalForm({ indicator }: { indicator: AgreementIndicatorPageView }) 
     if (found) return;
     const body: NegotiationEntryBody = {
       kind,
-      party,
-      asAt,
       ...(note.trim() !== "" ? { note: note.trim() } : {}),
       ...(kind === "proposal" ? { proposal } : {}),
     };
@@ -163,9 +195,22 @@ function ProposalForm({ indicator }: { indicator: AgreementIndicatorPageView }) 
       onSuccess: (entry) => {
         setNote("");
         setWordings({});
-        setRecorded(`Recorded: ${kindWords(entry.kind)}, as at ${longDate(entry.asAt)}. ${indicator.code} is now “${negotiationStatusWords[entry.status]}”.`);
+        setRecorded(`Recorded: ${kindWords(entry.kind)}, ${longDate(entry.asAt)}. ${indicator.code} is now “${negotiationStatusWords[entry.status]}”.`);
       },
-      onError: (error) => setProblems(problemsFromError(error, fields)),
+      onError: (error) => {
+        const stale = staleVersion(error, SavedTargetView);
+        if (stale !== null) {
+          // The page reads the indicator again; what was typed stays, so proposing again is deliberate.
+          setProblems(null);
+          setConflict(
+            stale === "unknown"
+              ? "Someone else changed a target since you opened this page. Check the targets above and propose again."
+              : `Someone else changed the ${stale.year} target since you opened this page: it is now “${stale.written}”. Your proposal is still in the form: check it and propose again.`,
+          );
+          return;
+        }
+        setProblems(problemsFromError(error, fields));
+      },
     });
   }
 
@@ -180,22 +225,21 @@ function ProposalForm({ indicator }: { indicator: AgreementIndicatorPageView }) 
         Propose targets
       </Title>
       <p>
-        As the accountable officer you put {indicator.code}'s targets to the Government Office. Write each year's target as it would read in the agreement; years
-        left empty are not part of the proposal. A proposal also becomes the indicator's targets.
+        {proposer === "officer"
+          ? `As the accountable officer you put ${indicator.code}'s targets to the Government Office.`
+          : `As the agreement manager you propose ${indicator.code}'s targets on the partnership's behalf.`}{" "}
+        Write each year's target as it would read in the agreement; years left empty stay as they are. A proposal becomes the indicator's targets and is
+        added to the thread, dated today under your name.
       </p>
       <StatusMessage>{recorded}</StatusMessage>
+      {conflict ? (
+        <div role="alert" className="error-summary conflict">
+          <p className="error-summary__title">A target has changed since you opened this page</p>
+          <p>{conflict}</p>
+        </div>
+      ) : null}
       <ErrorSummary problems={problems} />
       <form onSubmit={submit} noValidate className="form-stack" aria-labelledby="propose-targets-heading">
-        <NativeSelect
-          id={fields.party?.id}
-          label={labels.party}
-          value={party}
-          onChange={(event) => setParty(event.currentTarget.value === "lead-partner" ? "lead-partner" : "partnership")}
-          data={[
-            { value: "partnership", label: "The partnership" },
-            { value: "lead-partner", label: "The lead partner" },
-          ]}
-        />
         {slots.map((slot, index) => {
           const name = `slot${index}`;
           const field = fields[name];
@@ -214,11 +258,10 @@ function ProposalForm({ indicator }: { indicator: AgreementIndicatorPageView }) 
                 }}
                 error={problems?.byField[name]}
               />
-              <WordingPreview read={reads[index] ?? null} value={values[index] ?? null} />
+              <WordingPreview read={reads[index] ?? null} value={values[index] ?? null} worse={worseThanBaseline(indicator, slot.component, values[index] ?? null)} />
             </div>
           );
         })}
-        <TextInput id={fields.asAt?.id} type="date" label={labels.asAt} value={asAt} onChange={(event) => setAsAt(event.currentTarget.value)} error={problems?.byField.asAt} />
         <Textarea
           id={fields.note?.id}
           label={labels.note}
@@ -242,7 +285,7 @@ function ProposalForm({ indicator }: { indicator: AgreementIndicatorPageView }) 
   );
 }
 
-export function NegotiationThread({ indicator, mayPropose }: { indicator: AgreementIndicatorPageView; mayPropose: boolean }) {
+export function NegotiationThread({ indicator, proposer }: { indicator: AgreementIndicatorPageView; proposer: Proposer | null }) {
   const { data } = useSuspenseQuery(negotiationThreadQuery(indicator.agreement.slug, indicator.key));
   return (
     <>
@@ -258,7 +301,7 @@ export function NegotiationThread({ indicator, mayPropose }: { indicator: Agreem
       ) : (
         <p>No negotiation has been recorded.</p>
       )}
-      {mayPropose ? <ProposalForm indicator={indicator} /> : null}
+      {proposer ? <ProposalForm indicator={indicator} proposer={proposer} /> : null}
     </>
   );
 }

@@ -3,7 +3,8 @@
  * parseTargetWording — the rules the server uses — and what it works out at, shown as it is typed.
  * Used by the officer's proposal form and the Government Office's counter-proposal.
  */
-import { DomainError, describeTarget, parseTargetWording, targetValue, type AgreementIndicatorPageView, type TargetForm } from "@accord/domain";
+import { DomainError, describeTarget, isWorseThanBaseline, parseTargetWording, targetValue, type AgreementIndicatorPageView, type TargetForm } from "@accord/domain";
+import { polarityWords } from "../../words";
 
 export type ReadWording = { target: TargetForm } | { message: string } | null;
 
@@ -23,6 +24,13 @@ function safeValue(...args: Parameters<typeof targetValue>): string | null {
   }
 }
 
+/** "709.8 is worse than the baseline of 1183, and for NI 47 lower is better…", or null when it is not worse. */
+export function worseThanBaseline(indicator: AgreementIndicatorPageView, component: string, value: string | null): string | null {
+  const baseline = indicator.baselines.find((candidate) => candidate.component === component)?.value ?? null;
+  if (value === null || baseline === null || !isWorseThanBaseline(indicator.polarity, baseline, value)) return null;
+  return `${value} is worse than the baseline of ${baseline}, and for ${indicator.code} ${polarityWords[indicator.polarity].toLowerCase()}. It can still be proposed, but check it is what the partnership means.`;
+}
+
 /** What the target works out at for a year and component, from the baseline and the year before. */
 export function workedOut(indicator: AgreementIndicatorPageView, target: TargetForm, year: string, component: string, previousValue?: string | null): string | null {
   const baseline = indicator.baselines.find((candidate) => candidate.component === component)?.value ?? null;
@@ -37,7 +45,7 @@ export function workedOut(indicator: AgreementIndicatorPageView, target: TargetF
 }
 
 /** “Reads as “40% reduction”, which works out at 709.8.” — announced politely as it changes. */
-export function WordingPreview({ read, value, showProblem = false }: { read: ReadWording; value: string | null; showProblem?: boolean }) {
+export function WordingPreview({ read, value, showProblem = false, worse = null }: { read: ReadWording; value: string | null; showProblem?: boolean; worse?: string | null }) {
   return (
     <div className="target-preview" aria-live="polite" aria-atomic="true">
       {read && "target" in read ? (
@@ -54,6 +62,11 @@ export function WordingPreview({ read, value, showProblem = false }: { read: Rea
         </p>
       ) : read && showProblem ? (
         <p>{read.message}</p>
+      ) : null}
+      {worse ? (
+        <p className="warning-text">
+          <strong>Worse than the baseline:</strong> {worse}
+        </p>
       ) : null}
     </div>
   );

@@ -4,20 +4,10 @@
  * page's tables and the position summary all show the change.
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { NegotiationEntryKind, NegotiationParty, SignUpRole, TargetForm } from "@accord/domain";
+import type { NegotiationEntryKind, SignUpRole, TargetForm } from "@accord/domain";
 import { BaselineView, PendingBaselineView } from "@accord/domain";
 import { apiPath, apiSend } from "../../api/client";
-import { CommentView, NegotiationEntryView, SavedTargetView, SignedUpView } from "../../api/contracts";
-
-export interface SetTargetBody {
-  year: string;
-  component: string;
-  target: TargetForm;
-  written: string;
-  writtenValue?: string;
-  /** The version read; absent only for a year that had no target. */
-  version?: number;
-}
+import { CommentView, NegotiationThreadEntryView, SignedUpView } from "../../api/contracts";
 
 export interface SignUpBody {
   organisation: string;
@@ -28,19 +18,34 @@ export interface ProposedTarget {
   year: string;
   component: string;
   target: TargetForm;
-  written: string;
+  /** Left out, the wording follows the figures. */
+  written?: string;
+  /** The version of the year's target read; needed when the year already has one. */
+  version?: number;
 }
 
-/** An entry in the negotiation log; the indicator's status follows from its kind. */
+/** A manager's entry copied from a letter or minutes: the document, its date and why it is entered late. */
+export interface Transcription {
+  from: string;
+  /** YYYY-MM-DD: the date of what is transcribed. */
+  date: string;
+  reason: string;
+  /** The department the document speaks for ("DCSF"). */
+  department?: string;
+}
+
+/**
+ * An entry in the negotiation log; the indicator's status follows from its kind. Who speaks and
+ * the date are the server's to decide (from the signed-in person and the time), never sent.
+ */
 export interface NegotiationEntryBody {
   kind: NegotiationEntryKind;
-  party: NegotiationParty;
-  /** The department speaking ("DCSF"), when the party is a department. */
-  partyName?: string;
-  asAt?: string;
   note?: string;
-  /** The targets a proposal or counter-proposal puts forward. */
+  /** The targets a proposal or counter-proposal puts forward, or the amended values agreed. */
   proposal?: ProposedTarget[];
+  /** What an agreement with the Government Office agrees. */
+  basis?: "proposal" | "counter-proposal" | "amended";
+  transcription?: Transcription;
 }
 
 function useAgreementWrite<Input, Output>(slug: string, write: (input: Input) => Promise<Output>) {
@@ -49,10 +54,6 @@ function useAgreementWrite<Input, Output>(slug: string, write: (input: Input) =>
     mutationFn: write,
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["agreements", slug] }),
   });
-}
-
-export function useSetTarget(slug: string, key: string) {
-  return useAgreementWrite(slug, (body: SetTargetBody) => apiSend("PUT", apiPath("agreements", slug, "indicators", key, "targets"), body, SavedTargetView));
 }
 
 export function useSignUp(slug: string, key: string) {
@@ -66,7 +67,7 @@ export function useWithdrawSignUp(slug: string, key: string) {
 }
 
 export function useRecordNegotiationEntry(slug: string, key: string) {
-  return useAgreementWrite(slug, (body: NegotiationEntryBody) => apiSend("POST", apiPath("agreements", slug, "indicators", key, "negotiation"), body, NegotiationEntryView));
+  return useAgreementWrite(slug, (body: NegotiationEntryBody) => apiSend("POST", apiPath("agreements", slug, "indicators", key, "negotiation"), body, NegotiationThreadEntryView));
 }
 
 export function useAddComment(slug: string, key: string) {
@@ -90,6 +91,8 @@ export interface PendingBaselineBody {
   /** YYYY-MM-DD */
   expectedBy?: string;
   written?: string;
+  /** The version read; absent only when no reason was recorded yet. */
+  version?: number;
 }
 
 export function useSetBaseline(slug: string, key: string) {

@@ -1,0 +1,78 @@
+/**
+ * The words a baseline or target is shown in, wherever it is shown: the agreement and indicator
+ * pages, the bulletin and the submission files (DOCX, XLSX, CSV, PDF). One set of pure functions,
+ * so the page and the files sent to the Government Office cannot drift apart.
+ */
+import { normaliseDecimal } from "./decimal.js";
+
+/** "1183", "9.6%", "44% car", "860 kg", "Level 1": a figure with its unit, as an agreement writes it. */
+export function quantityText(value: string, unit: string | null): string {
+  const number = /^-?\d+(\.\d+)?$/.test(value) ? normaliseDecimal(value) : value.trim();
+  const u = (unit ?? "").trim();
+  if (u === "") return number;
+  if (u.toLowerCase() === "level") return `Level ${number}`;
+  return u.startsWith("%") ? `${number}${u}` : `${number} ${u}`;
+}
+
+/** "all" → "All", "all-persons" → "All persons", "litter-detritus" → "Litter detritus". */
+export function componentLabel(component: string): string {
+  if (component === "all") return "All";
+  const spaced = component.replace(/[-_]+/g, " ");
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+const lettersOnly = (text: string): string => text.toLowerCase().replace(/[^a-z]/g, "");
+
+/** "Male" + "613" → "Male 613"; "Litter / Detritus: 9.0%" already names its component and is kept. */
+export function withComponent(component: string, written: string): string {
+  const label = componentLabel(component);
+  return lettersOnly(written).startsWith(lettersOnly(label)) ? written : `${label} ${written}`;
+}
+
+export interface WordedBaseline {
+  component: string;
+  written: string;
+}
+
+export interface WordedTarget {
+  year: string;
+  component: string;
+  written: string;
+}
+
+export interface WordedIndicator {
+  baselines: readonly WordedBaseline[];
+  baselinePending: { reason: string } | null;
+  targets: readonly WordedTarget[];
+}
+
+/** Whether the indicator is split into components (male / female), so each line names its own. */
+export function hasComponents(indicator: Pick<WordedIndicator, "baselines" | "targets">): boolean {
+  return [...indicator.baselines, ...indicator.targets].some((row) => row.component !== "all");
+}
+
+/** The baseline cell, a line per component and the pending reason: "Male 656", "Pending: <reason>". */
+export function baselineLines(indicator: WordedIndicator): string[] {
+  const components = hasComponents(indicator);
+  const lines = indicator.baselines.map((baseline) => (components ? withComponent(baseline.component, baseline.written) : baseline.written));
+  if (indicator.baselinePending) lines.push(`Pending: ${indicator.baselinePending.reason}`);
+  return lines;
+}
+
+/** One year's target cell, a line per component; empty when the year has no target. */
+export function targetLines(indicator: Pick<WordedIndicator, "baselines" | "targets">, year: string): string[] {
+  const components = hasComponents(indicator);
+  return indicator.targets.filter((target) => target.year === year).map((target) => (components ? withComponent(target.component, target.written) : target.written));
+}
+
+/**
+ * The wording a changed figure is stored with. A wording the person typed is kept; one that was
+ * only carried over from before the change (the old figure's words sent back unchanged, or none
+ * sent at all) follows the new figure, so "1183" never outlives a baseline changed to 1150.
+ */
+export function followingWording(options: { typed: string | undefined; previous: string | null; changed: boolean; derived: string }): string {
+  const typed = options.typed?.trim();
+  if (typed === undefined || typed === "") return options.derived;
+  if (options.changed && options.previous !== null && typed === options.previous.trim()) return options.derived;
+  return typed;
+}
