@@ -99,7 +99,7 @@ describe("a write changes the tag, and If-None-Match then gets the new body", ()
     },
     {
       name: "a negotiation entry",
-      write: () => send(api.app, negotiator, { method: "POST", url: `${ka2}/indicators/ni-47/negotiation`, body: { kind: "comment", party: "government-office", note: "Board asked for the evidence" } }),
+      write: () => send(api.app, negotiator, { method: "POST", url: `${ka2}/indicators/ni-47/negotiation`, body: { kind: "comment", note: "Board asked for the evidence" } }),
     },
     {
       name: "a district's local action plan",

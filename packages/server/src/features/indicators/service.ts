@@ -143,7 +143,7 @@ export async function setPendingBaseline(options: { db: Db; actor: Actor | null;
     pending_baselines_agreement_indicator_id_unique: async () => {
       const [now] = await db.select().from(t.pendingBaselines).where(eq(t.pendingBaselines.agreementIndicatorId, scope.agreementIndicatorId));
       throw new AlreadyExistsError(`Someone else said a moment ago why the baseline of ${scope.code} is pending. Look at what they wrote and change it if you need to.`, {
-        field: "reason",
+        field: "version",
         current: now ? { reason: now.reason, expectedBy: now.expectedBy, written: now.written, version: now.version } : null,
       });
     },

@@ -335,9 +335,19 @@ export async function recordNegotiationEntry(options: { db: Db; actor: Actor | n
   // Two people giving a year its first target at once: the second hears of the first's (409).
   return whenAlreadyCreated(write, {
     targets_indicator_year_component_unique: async () => {
-      throw new AlreadyExistsError(`A target of ${scope.code} was set by someone else a moment ago. Look at the targets as they now stand and make your change again.`, {
-        field: "version",
-      });
+      let current: ReturnType<typeof presentTarget> | null = null;
+      for (const item of body.proposal ?? []) {
+        const [row] = await db
+          .select()
+          .from(t.targets)
+          .where(and(eq(t.targets.agreementIndicatorId, scope.agreementIndicatorId), eq(t.targets.financialYear, item.year), eq(t.targets.component, item.component)));
+        if (row && item.version === undefined) {
+          current = presentTarget(row);
+          break;
+        }
+      }
+      const what = current ? `The ${current.year} target` : "A target";
+      throw new AlreadyExistsError(`${what} of ${scope.code} was set by someone else a moment ago. Look at it and make your change again.`, { field: "version", current });
     },
   });
 }
