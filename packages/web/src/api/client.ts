@@ -117,7 +117,11 @@ function parse<Schema extends z.ZodType>(body: unknown, schema: Schema, status: 
 export async function apiGet<Schema extends z.ZodType>(path: string, schema: Schema, signal?: AbortSignal): Promise<z.infer<Schema>> {
   const response = await send(path, { headers: { accept: "application/json" }, signal: signal ?? null });
   if (!response.ok) throw await failure(response, path);
-  const body: unknown = await response.json().catch(() => undefined);
+  const body: unknown = await response.json().catch((error: unknown) => {
+    // A read given up half-way (the page moved on, the person signed out) is not a broken answer.
+    if (signal?.aborted) throw error;
+    return undefined;
+  });
   return parse(body, schema, response.status, path);
 }
 
