@@ -155,7 +155,7 @@ describe("sign-in page", () => {
       await page.getByLabel("Password").fill(demoPassword);
       await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.waitForURL("**/agreements/kent-ka2/indicators/ni-47");
-      await page.getByRole("button", { name: "Edit target for 2010/11" }).waitFor();
+      await page.getByRole("button", { name: "Propose targets" }).waitFor();
     } finally {
       await close();
     }

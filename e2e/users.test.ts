@@ -69,7 +69,7 @@ describe("users page", () => {
       await signInWithForm(second.page, product.baseUrl, newcomer.email, oneTimePassword);
       expect(await second.page.getByTestId("signed-in-name").innerText()).toBe(newcomer.name);
       await gotoPage(second.page, product.url("/agreements/kent-ka2/indicators/ni-155"));
-      await second.page.getByRole("button", { name: "Edit target for 2009/10" }).waitFor();
+      await second.page.getByRole("button", { name: "Propose targets" }).waitFor();
     } finally {
       await second.close();
     }
