@@ -214,6 +214,8 @@ export const AgreementSummaryView = z.object({
   lastYear: z.string(),
   /** Every financial year the agreement covers, "2008/09", "2009/10", "2010/11". */
   years: z.array(z.string()),
+  /** The date its pages and documents are "as at" unless the reader picks one (see dates.ts). */
+  defaultAsAt: z.string(),
   status: AgreementStatus,
   revision: z.number().int(),
   predecessor: z.object({ slug: z.string(), name: z.string() }).nullable(),
@@ -252,7 +254,14 @@ export type IndicatorListView = z.infer<typeof IndicatorListView>;
 
 /** An agreement indicator with the agreement it belongs to (the indicator page). */
 export const AgreementIndicatorPageView = AgreementIndicatorView.extend({
-  agreement: z.object({ slug: z.string(), name: z.string(), shortName: z.string(), years: z.array(z.string()), status: AgreementStatus }),
+  agreement: z.object({
+    slug: z.string(),
+    name: z.string(),
+    shortName: z.string(),
+    years: z.array(z.string()),
+    status: AgreementStatus,
+    defaultAsAt: z.string(),
+  }),
 });
 export type AgreementIndicatorPageView = z.infer<typeof AgreementIndicatorPageView>;
 

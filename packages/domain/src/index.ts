@@ -15,3 +15,4 @@ export * from "./reporting-periods.js";
 export * from "./performance.js";
 export * from "./mail-api.js";
 export * from "./wording.js";
+export * from "./dates.js";

@@ -14,6 +14,7 @@ import type {
   Polarity,
   SignUpRole,
 } from "@accord/domain";
+import { longDate, plural } from "@accord/domain";
 
 export const agreementStatusWords: Record<AgreementStatus, string> = {
   draft: "Draft",
@@ -121,12 +122,13 @@ export function yearSpan(firstYear: string, lastYear: string): string {
   return firstYear === lastYear ? firstYear : `${firstYear} to ${lastYear}`;
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+/** "2008-05-30" → "30 May 2008": the one date style, the same function the server's files use. */
+export { longDate };
 
-/** "2008-05-30" → "30 May 2008". */
-export function longDate(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
+/** A deadline in days from today: "Final submission: 30 May 2008 (passed)", never "6760 days ago". */
+export function deadlineWords(deadline: { name: string; date: string; daysLeft: number }): string {
+  const when = deadline.daysLeft < 0 ? "passed" : deadline.daysLeft === 0 ? "today" : plural(deadline.daysLeft, "day") + " left";
+  return `${deadline.name}: ${longDate(deadline.date)} (${when})`;
 }
 
 /** "all", "all-persons", "male" → "All", "All persons", "Male". */
@@ -140,7 +142,7 @@ export function componentWords(component: string): string {
 export { indicatorKey } from "@accord/domain";
 
 /** "1 indicator", "2 indicators": the same words the server writes. */
-export { plural } from "@accord/domain";
+export { plural };
 
 export const roleWords: Record<"manager" | "officer" | "partner" | "government" | "lsp" | "viewer", string> = {
   manager: "Agreement manager",
@@ -191,9 +193,4 @@ const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
 export function longDateTime(timestamp: string): string {
   const date = new Date(isoTimestamp(timestamp));
   return Number.isNaN(date.getTime()) ? timestamp : dateTimeFormat.format(date);
-}
-
-/** Today in the UK as "2008-05-30", for a date field's default. */
-export function todayIso(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
 }

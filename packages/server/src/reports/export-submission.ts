@@ -5,7 +5,7 @@
  */
 import type { Db } from "../db/client.js";
 import { AppError } from "../errors.js";
-import { getAgreement, today } from "../features/agreements/service.js";
+import { getAgreement } from "../features/agreements/service.js";
 import { buildSubmission, checkAsAt } from "./submission.js";
 import type { Submission } from "./submission.js";
 import { writeSubmissionCsv } from "./submission-csv.js";
@@ -30,7 +30,7 @@ export interface ExportSubmissionOptions {
   db: Db;
   slug: string;
   format: SubmissionFormat;
-  /** YYYY-MM-DD; today when omitted. */
+  /** YYYY-MM-DD; the agreement's default "as at" (its latest negotiation entry) when omitted. */
   asAt?: string | undefined;
 }
 
@@ -64,8 +64,11 @@ export async function exportSubmission(options: ExportSubmissionOptions): Promis
   if (!isSubmissionFormat(options.format)) {
     throw new AppError("BAD_REQUEST", `format must be one of ${submissionFormats.join(", ")}`, { field: "format" });
   }
-  const asAt = checkAsAt(options.asAt ?? today());
-  const submission = buildSubmission(await getAgreement(options.db, options.slug), asAt);
+  // A bad date is refused before the agreement is read, naming the field.
+  const chosen = options.asAt === undefined ? undefined : checkAsAt(options.asAt);
+  const agreement = await getAgreement(options.db, options.slug);
+  const asAt = chosen ?? agreement.detail.defaultAsAt;
+  const submission = buildSubmission(agreement, asAt);
   return {
     buffer: await write(submission, options.format),
     contentType: submissionContentTypes[options.format],

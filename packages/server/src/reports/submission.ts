@@ -4,7 +4,7 @@
  * This is the plain model every writer (DOCX, XLSX, CSV, HTML, PDF) lays out; the writers decide
  * nothing about content, so the five formats always say the same thing.
  */
-import { IsoDate, baselineLines, negotiationStatusLabel, shortFinancialYearLabel, statusAsAt, statusEntryAsAt, targetLines } from "@accord/domain";
+import { IsoDate, baselineLines, longDate, negotiationStatusLabel, shortFinancialYearLabel, statusAsAt, statusEntryAsAt, targetLines } from "@accord/domain";
 import type {
   AgreementIndicatorKind,
   AgreementIndicatorView,
@@ -91,12 +91,8 @@ export interface Submission {
   groups: SubmissionGroup[];
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "2008-05-01" → "1 May 2008". */
-export function longDate(isoDate: string): string {
-  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
-}
+/** "2008-05-01" → "1 May 2008": the one date style, shared with the pages. */
+export { longDate };
 
 /** "all-persons" → "All persons" (the same words the web app shows). */
 export { componentLabel } from "@accord/domain";

@@ -44,10 +44,6 @@ function validateAgreementSearch(search: Record<string, unknown>): AgreementSear
   return result;
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 function allIndicators(agreement: AgreementDetailView): AgreementIndicatorView[] {
   return agreement.themes.flatMap((theme) => theme.indicators);
 }
@@ -185,7 +181,8 @@ function AgreementPage() {
   useDocumentTitle(agreement.name);
 
   const filters: Filters = { theme: search.theme, status: search.status, partner: search.partner };
-  const asAt = search.asAt ?? agreement.deadlines[0]?.date ?? today();
+  // Until a date is chosen, the position as at the latest negotiation entry (decided by the server).
+  const asAt = search.asAt ?? agreement.defaultAsAt;
 
   function setFilters(next: Filters) {
     void navigate({

@@ -13,7 +13,7 @@ import { useSession } from "../features/session/queries";
 import { ErrorState } from "../components/ErrorState";
 import { Loading } from "../components/Loading";
 import { useDocumentTitle } from "../components/useDocumentTitle";
-import { agreementStatusWords, longDate, plural, roleWords } from "../words";
+import { agreementStatusWords, deadlineWords, longDate, plural, roleWords } from "../words";
 
 function WorkLink({ slug, link, children }: { slug: string; link: MyWorkLink; children: string }) {
   switch (link.page) {
@@ -60,12 +60,6 @@ function WorkLink({ slug, link, children }: { slug: string; link: MyWorkLink; ch
         </Link>
       );
   }
-}
-
-function deadlineWords(deadline: NonNullable<MyWorkView["agreements"][number]["deadline"]>): string {
-  if (deadline.daysLeft < 0) return `${deadline.name}: ${longDate(deadline.date)} (passed)`;
-  if (deadline.daysLeft === 0) return `${deadline.name}: ${longDate(deadline.date)} (today)`;
-  return `${deadline.name}: ${longDate(deadline.date)} (${plural(deadline.daysLeft, "day")} left)`;
 }
 
 function AgreementWork({ work }: { work: MyWorkView["agreements"][number] }) {

@@ -13,7 +13,7 @@ import { ErrorState } from "../components/ErrorState";
 import { StatusMessage } from "../components/FormProblems";
 import { Loading } from "../components/Loading";
 import { useDocumentTitle } from "../components/useDocumentTitle";
-import { agreementStatusWords, longDate, plural } from "../words";
+import { agreementStatusWords, deadlineWords, longDate, plural } from "../words";
 
 const downloads = [
   { format: "docx", label: "Word document (DOCX)" },
@@ -54,7 +54,8 @@ function SubmissionPage() {
   const submit = useSubmitAgreement(slug);
   const [failure, setFailure] = useState<SubmitFailure | null>(null);
   const [submitted, setSubmitted] = useState<string | null>(null);
-  const [asAt, setAsAt] = useState("");
+  // The files are as at the agreement's latest negotiation entry until another date is chosen.
+  const [asAt, setAsAt] = useState(agreement.defaultAsAt);
   const chosenAsAt = /^\d{4}-\d{2}-\d{2}$/.test(asAt) ? asAt : undefined;
   const blockedId = useId();
   // The server refuses while the check finds problems; the button says so before anyone presses it.
@@ -104,7 +105,7 @@ function SubmissionPage() {
           <>
             <p>
               {overview.data.deadline
-                ? `${overview.data.deadline.name}: ${longDate(overview.data.deadline.date)} (${overview.data.deadline.daysLeft >= 0 ? `${plural(overview.data.deadline.daysLeft, "day")} left` : `${plural(-overview.data.deadline.daysLeft, "day")} ago`}).`
+                ? `${deadlineWords(overview.data.deadline)}.`
                 : "There is no deadline ahead."}{" "}
               <strong>{plural(overview.data.open, "indicator")} still open</strong> in the negotiation.
             </p>
@@ -147,12 +148,12 @@ function SubmissionPage() {
           type="date"
           className="as-at-input"
           label="As at"
-          description="The negotiation status in the files is the position on this date; leave it empty for today."
+          description={`The negotiation status in the files is the position on this date; left empty, ${longDate(agreement.defaultAsAt)}, the latest entry in the negotiation log.`}
           value={asAt}
           onChange={(event) => setAsAt(event.currentTarget.value)}
         />
         <p>
-          {chosenAsAt ? `As at ${longDate(chosenAsAt)}` : "As at today"}, grouped by theme, with the columns of the Government Office's template.
+          As at {longDate(chosenAsAt ?? agreement.defaultAsAt)}, grouped by theme, with the columns of the Government Office's template.
         </p>
         <ul className="inline-list">
           {downloads.map((download) => (

@@ -1,5 +1,5 @@
 /** The API's JSON for agreements, decided once (shapes from @accord/domain's api.ts). */
-import { financialYearsBetween, isNationalIndicator, statusAsAt } from "@accord/domain";
+import { defaultAsAt, financialYearsBetween, isNationalIndicator, statusAsAt } from "@accord/domain";
 import type {
   AgreementDetailView,
   AgreementIndicatorView,
@@ -39,7 +39,7 @@ function decimalText(value: string | null): string | null {
   return trimmed === "-0" ? "0" : trimmed;
 }
 
-export function presentAgreementSummary(row: AgreementRow, counts: Counts): AgreementSummaryView {
+export function presentAgreementSummary(row: AgreementRow, counts: Counts, today: string): AgreementSummaryView {
   const { agreement } = row;
   const indicatorCounts = { designated: 0, statutory: 0, primary: 0, secondary: 0, local: 0, omitted: 0 };
   for (const count of counts.indicators.filter((c) => c.agreementId === agreement.id)) {
@@ -55,6 +55,7 @@ export function presentAgreementSummary(row: AgreementRow, counts: Counts): Agre
     firstYear: agreement.firstYear,
     lastYear: agreement.lastYear,
     years: financialYearsBetween(agreement.firstYear, agreement.lastYear),
+    defaultAsAt: defaultAsAt({ latestEntryAsAt: row.latestEntryAsAt, lastYear: agreement.lastYear }, today),
     status: agreement.status,
     revision: agreement.revision,
     predecessor: row.predecessor,
@@ -201,7 +202,7 @@ export function presentAgreement(row: AgreementRow, counts: Counts, contents: Ag
   });
 
   const detail: AgreementDetailView = {
-    ...presentAgreementSummary(row, counts),
+    ...presentAgreementSummary(row, counts, today),
     responsibleAuthority: organisationRef(row.responsibleAuthority),
     governmentOffice: organisationRef(row.governmentOffice),
     source: row.agreement.source,

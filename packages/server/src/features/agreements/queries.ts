@@ -29,6 +29,12 @@ export async function findAgreementRows(db: Db, slug?: string) {
       governmentOffice: { slug: governmentOffice.slug, name: governmentOffice.name, kind: governmentOffice.kind, statutory: governmentOffice.statutory },
       predecessor: { slug: predecessor.slug, name: predecessor.name },
       successor: { slug: successor.slug, name: successor.name },
+      // The day of the latest negotiation entry, for the agreement's default "as at": the max of
+      // each indicator's log, read from the log's (indicator, as_at) index.
+      latestEntryAsAt: sql<string | null>`(
+        select max(${t.negotiationStatusHistory.asAt})::text from ${t.negotiationStatusHistory}
+        inner join ${t.agreementIndicators} on ${t.agreementIndicators.id} = ${t.negotiationStatusHistory.agreementIndicatorId}
+        where ${t.agreementIndicators.agreementId} = ${t.agreements.id})`,
     })
     .from(t.agreements)
     .innerJoin(t.areas, eq(t.areas.id, t.agreements.areaId))

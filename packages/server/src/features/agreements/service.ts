@@ -14,7 +14,8 @@ export function today(): string {
 export async function listAgreements(db: Db) {
   const rows = await findAgreementRows(db);
   const counts = await countsByAgreement(db, rows.map((row) => row.agreement.id));
-  return rows.map((row) => presentAgreementSummary(row, counts));
+  const day = today();
+  return rows.map((row) => presentAgreementSummary(row, counts, day));
 }
 
 export async function getAgreement(db: Db, slug: string): Promise<PresentedAgreement> {
@@ -35,8 +36,8 @@ export async function getAgreementIndicator(db: Db, agreement: { agreementId: nu
   const { detail, indicators } = presentAgreement(row, noCounts, contents, today());
   const indicator = indicators.find((candidate) => candidate.key === key);
   if (!indicator) throw notFound(`Indicator "${key}" in ${detail.shortName}`, "key");
-  const { slug, name, shortName, years, status } = detail;
-  return { ...indicator, agreement: { slug, name, shortName, years, status } };
+  const { slug, name, shortName, years, status, defaultAsAt } = detail;
+  return { ...indicator, agreement: { slug, name, shortName, years, status, defaultAsAt } };
 }
 
 export interface IndicatorFilter {

@@ -18,7 +18,8 @@ export function submissionRoutes(db: Db): FastifyPluginAsyncZod {
         config: { access: "read" },
         schema: {
           tags: ["submission"],
-          summary: "The submission template as at a date, grouped by theme, with the columns of the May 2008 report's appendix",
+          summary:
+            "The submission template as at a date (default: the agreement's defaultAsAt, its latest negotiation entry), grouped by theme, with the columns of the May 2008 report's appendix",
           params: z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/, "must be an agreement slug such as kent-ka2") }),
           querystring: z.object({ format: z.enum(submissionFormats).default("html"), asAt: IsoDate.optional() }).strict(),
         },
@@ -37,7 +38,8 @@ export function submissionRoutes(db: Db): FastifyPluginAsyncZod {
         config: { access: "read" },
         schema: {
           tags: ["submission"],
-          summary: "What still blocks sign-off: no lead partner, no baseline and no pending reason, open counter-proposals, too few primary indicators",
+          summary:
+            "What still blocks sign-off as at a date (default: the agreement's defaultAsAt): no lead partner, no baseline and no pending reason, open counter-proposals, too few primary indicators",
           params: z.object({ slug: AgreementSlug }),
           querystring: z.object({ asAt: IsoDate.optional() }).strict(),
           response: { 200: SubmissionCheckView, ...apiErrors },
@@ -45,7 +47,7 @@ export function submissionRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request) => {
         const agreement = await ensureReadable(db, request.actor, request.params.slug);
-        return submissionCheck(agreement, request.query.asAt ?? new Date().toISOString().slice(0, 10));
+        return submissionCheck(agreement, request.query.asAt ?? agreement.detail.defaultAsAt);
       },
     );
 

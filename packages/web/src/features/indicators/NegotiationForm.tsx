@@ -13,7 +13,7 @@ import type { AgreementIndicatorPageView, NegotiationEntryKind } from "@accord/d
 import { staleVersion } from "../../api/client";
 import { SavedTargetView, type ProposedTargetView } from "../../api/contracts";
 import { ErrorSummary, StatusMessage, problemsFromChecks, problemsFromError, useFields, type Problems } from "../../components/FormProblems";
-import { componentWords, longDate, negotiationEntryKindWords, negotiationStatusWords, todayIso } from "../../words";
+import { componentWords, longDate, negotiationEntryKindWords, negotiationStatusWords } from "../../words";
 import { negotiationThreadQuery } from "../workflow/queries";
 import { useRecordNegotiationEntry, type NegotiationEntryBody } from "./writes";
 import { WordingPreview, readWording, workedOut } from "./WordingPreview";
@@ -65,7 +65,8 @@ export function NegotiationForm({ indicator, recorder }: { indicator: AgreementI
   const [component, setComponent] = useState(components[0] ?? "all");
   const [wording, setWording] = useState("");
   const [from, setFrom] = useState("");
-  const [date, setDate] = useState(todayIso());
+  // A document being copied in most likely dates from the negotiation: start at its latest entry.
+  const [date, setDate] = useState(indicator.agreement.defaultAsAt);
   const [reason, setReason] = useState("");
   const [department, setDepartment] = useState("");
   const [note, setNote] = useState("");
