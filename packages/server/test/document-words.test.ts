@@ -69,10 +69,13 @@ describe("counts in words", () => {
 
 describe("one date style in bulletins", () => {
   it("writes every date in a bulletin as '30 May 2008', never as 2008-05-30", async () => {
+    // NI 11's baseline is already pending in the demo: the change carries the version read.
+    const read = await send(api.app, manager, { method: "GET", url: "/api/agreements/kent-ka2/indicators/ni-11" });
+    const version = read.json<AgreementIndicatorPageView>().baselinePending?.version;
     const pending = await send(api.app, manager, {
       method: "PUT",
       url: "/api/agreements/kent-ka2/indicators/ni-11/baseline-pending",
-      body: { reason: "Awaiting the Active People Survey", expectedBy: "2008-10-31" },
+      body: { reason: "Awaiting the Active People Survey", expectedBy: "2008-10-31", ...(version === undefined ? {} : { version }) },
     });
     expect(pending.status).toBe(200);
     const bulletin = await text("/api/agreements/kent-ka2/bulletins/draft?format=text");

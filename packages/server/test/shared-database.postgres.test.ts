@@ -83,7 +83,6 @@ describe("twenty writers at once on one agreement", () => {
         url: `${ni47}/negotiation`,
         body: {
           kind: "counter-proposal",
-          party: "government-office",
           proposal: [
             { year: "2009/10", target: { form: "relative", direction: "reduction", change, changeUnit: "percent" }, written: `${change}% reduction` },
             { year: "2010/11", target: { form: "relative", direction: "reduction", change, changeUnit: "percent" }, written: `${change}% reduction` },
@@ -92,17 +91,17 @@ describe("twenty writers at once on one agreement", () => {
       });
     const pending = (key: string) => () =>
       send(second, sessions.manager ?? null, { method: "PUT", url: `/api/agreements/kent-ka2/indicators/${key}/baseline-pending`, body: { reason: `Awaiting the survey for ${key}` } });
-    // Indicators where each write is allowed: Kent Police not yet signed up, no baseline set yet.
+    // Indicators where each write is allowed: Kent Police not yet signed up, no baseline set or pending yet.
     const indicators = (await first.app.inject({ method: "GET", url: "/api/agreements/kent-ka2/indicators?kind=designated" })).json<{ indicators: AgreementIndicatorPageView[] }>().indicators;
     const unsigned = indicators.filter((i) => i.state === "active" && !i.partners.some((p) => p.organisation.slug === "kent-police")).map((i) => i.key);
-    const noBaseline = indicators.filter((i) => i.baselines.length === 0 && i.key !== "ni-47").map((i) => i.key);
+    const noBaseline = indicators.filter((i) => i.baselines.length === 0 && i.baselinePending === null && i.key !== "ni-47").map((i) => i.key);
     expect(unsigned.length).toBeGreaterThanOrEqual(5);
-    expect(noBaseline.length).toBeGreaterThanOrEqual(4);
+    expect(noBaseline.length).toBeGreaterThanOrEqual(1);
     const writes = [
-      ...["ni-163", "ni-171", "ni-152", "ni-188", "ni-161", "ni-162"].map(comment),
+      ...["ni-163", "ni-171", "ni-152", "ni-188", "ni-161", "ni-162", "ni-155", "ni-159", "ni-154"].map(comment),
       ...unsigned.slice(0, 5).map(signUp),
       ...["50", "51", "52", "53", "54"].map((change, i) => proposal(i % 2 === 0 ? first.app : second, change)),
-      ...noBaseline.slice(0, 4).map(pending),
+      ...noBaseline.slice(0, 1).map(pending),
     ];
     expect(writes).toHaveLength(20);
     const answers = await Promise.all(writes.map((write) => write()));
