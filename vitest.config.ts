@@ -30,7 +30,16 @@ export default defineConfig({
         },
       },
       {
-        test: { name: "browser", include: ["e2e/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false },
+        test: {
+          name: "browser",
+          include: ["e2e/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          // A page's first read of an agreement builds its view; on a busy CI machine that can take
+          // longer than expect.poll's one-second default, which is a wait, not a failure.
+          expect: { poll: { timeout: 10_000 } },
+        },
       },
     ],
   },
