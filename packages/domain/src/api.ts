@@ -246,7 +246,13 @@ export const AgreementDetailView = AgreementSummaryView.extend({
 });
 export type AgreementDetailView = z.infer<typeof AgreementDetailView>;
 
-export const AgreementListView = z.object({ agreements: z.array(AgreementSummaryView) });
+/** One page of the agreements the reader may read; `total` counts every match of the filters. */
+export const AgreementListView = z.object({
+  agreements: z.array(AgreementSummaryView),
+  total: z.number().int(),
+  page: z.number().int(),
+  limit: z.number().int(),
+});
 export type AgreementListView = z.infer<typeof AgreementListView>;
 
 export const IndicatorListView = z.object({ indicators: z.array(AgreementIndicatorView) });

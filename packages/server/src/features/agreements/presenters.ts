@@ -11,7 +11,7 @@ import type {
   ThemeView,
   TargetForm,
 } from "@accord/domain";
-import type { AgreementContents, AgreementRow } from "./queries.js";
+import type { AgreementContents, AgreementListRow, AgreementRow } from "./queries.js";
 import type { countsByAgreement } from "./queries.js";
 
 type Counts = Awaited<ReturnType<typeof countsByAgreement>>;
@@ -66,6 +66,32 @@ export function presentAgreementSummary(row: AgreementRow, counts: Counts, today
     indicatorCounts,
     outcomeCount: counts.outcomes.find((c) => c.agreementId === agreement.id)?.count ?? 0,
     freedomCount: counts.freedoms.find((c) => c.agreementId === agreement.id)?.count ?? 0,
+  };
+}
+
+/** A card of the agreement list, from its one row (counts worked out by the database). */
+export function presentAgreementListItem(row: AgreementListRow, today: string): AgreementSummaryView {
+  const { agreement } = row;
+  return {
+    id: agreement.id,
+    slug: agreement.slug,
+    name: agreement.name,
+    shortName: agreement.shortName,
+    area: row.area,
+    firstYear: agreement.firstYear,
+    lastYear: agreement.lastYear,
+    years: financialYearsBetween(agreement.firstYear, agreement.lastYear),
+    defaultAsAt: defaultAsAt({ latestEntryAsAt: row.latestEntryAsAt, lastYear: agreement.lastYear }, today),
+    status: agreement.status,
+    revision: agreement.revision,
+    predecessor: row.predecessor,
+    successor: row.successor,
+    published: agreement.published,
+    structure: agreement.structure,
+    summary: agreement.summary,
+    indicatorCounts: row.indicatorCounts,
+    outcomeCount: row.outcomeCount,
+    freedomCount: row.freedomCount,
   };
 }
 

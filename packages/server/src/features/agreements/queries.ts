@@ -3,10 +3,15 @@
  * table), so a page costs the same whether the agreement has 5 indicators or 500. EXPLAIN ANALYZE of
  * the statements every read sends, on a large log: queries.explain.md beside this file.
  */
-import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
+import type { Actor } from "../../policy/authorize.js";
+import type { AgreementSummaryView } from "@accord/domain";
+import { readableAgreement } from "../reference/queries.js";
 
 const organisationColumns = {
   id: t.organisations.id,
@@ -229,3 +234,98 @@ export async function findPositionRows(db: Db, agreementId: number) {
   ]);
   return { indicators, history };
 }
+
+export interface AgreementListFilter {
+  status?: "draft" | "negotiation" | "submitted" | "approved" | "closed" | undefined;
+  /** Text the name, short name or area's name contains. */
+  q?: string | undefined;
+  /** The Government Office (the region) the agreement is made with, by its organisation slug. */
+  governmentOffice?: string | undefined;
+  page: number;
+  /** null: every match (the command line, which serves the installation's operator). */
+  limit: number | null;
+}
+
+/** `%` and `_` typed into the search box are searched for, not wildcards. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/**
+ * One page of the agreement list in one statement: the read policy, the filters, the order, the
+ * page and the total are the database's, and so are the counts a card shows (correlated counts
+ * by the agreement_id indexes, for the page's rows only). A predecessor or successor the reader
+ * may not read is not joined, so its name never leaves the database. `reader` "everyone" is the
+ * command line. EXPLAIN with 150 agreements: queries.explain.md, "findAgreementPage".
+ */
+function agreementPageQuery(db: Db, reader: Actor | null | "everyone", filter: AgreementListFilter) {
+  const a = t.agreements;
+  const predecessor = alias(t.agreements, "predecessor");
+  const successor = alias(t.agreements, "successor");
+  const governmentOffice = alias(t.organisations, "government_office");
+  const readable = (agreements: { id: AnyPgColumn; published: AnyPgColumn }) => (reader === "everyone" ? sql`true` : readableAgreement(reader, agreements));
+  const conditions: SQL[] = [readable(a)];
+  if (filter.status !== undefined) conditions.push(eq(a.status, filter.status));
+  if (filter.governmentOffice !== undefined) conditions.push(eq(governmentOffice.slug, filter.governmentOffice));
+  const q = filter.q?.trim();
+  if (q) conditions.push(or(ilike(a.name, containing(q)), ilike(a.shortName, containing(q)), ilike(t.areas.name, containing(q))) ?? sql`true`);
+  const ai = t.agreementIndicators;
+  // One pass over the agreement's indicators for all six counts, as JSON, for the page's rows only.
+  const active = (kind: string) => sql`count(*) filter (where ${ai.state} <> 'omitted' and ${ai.kind} = ${kind})`;
+  const indicatorCounts = sql<AgreementSummaryView["indicatorCounts"]>`(select json_build_object(
+      'designated', ${active("designated")}, 'statutory', ${active("statutory")}, 'primary', ${active("primary")},
+      'secondary', ${active("secondary")}, 'local', ${active("local")}, 'omitted', count(*) filter (where ${ai.state} = 'omitted'))
+    from ${ai} where ${ai.agreementId} = ${a.id})`;
+  const query = db
+    .select({
+      agreement: a,
+      area: { code: t.areas.code, name: t.areas.name },
+      predecessor: { slug: predecessor.slug, name: predecessor.name },
+      successor: { slug: successor.slug, name: successor.name },
+      indicatorCounts,
+      outcomeCount: sql<number>`(select count(*) from ${t.outcomes} where ${t.outcomes.agreementId} = ${a.id} and not ${t.outcomes.deleted})::int`,
+      freedomCount: sql<number>`(select count(*) from ${t.freedoms} where ${t.freedoms.agreementId} = ${a.id})::int`,
+      // The day of the latest negotiation entry, by the log's index as findAgreementRows reads it.
+      latestEntryAsAt: sql<string | null>`(
+        select max((
+          select max(${t.negotiationStatusHistory.asAt}) from ${t.negotiationStatusHistory}
+          where ${t.negotiationStatusHistory.agreementIndicatorId} = ${ai.id}
+        ))::text from ${ai} where ${ai.agreementId} = ${a.id})`,
+      total: sql<number>`count(*) over ()::int`,
+    })
+    .from(a)
+    .innerJoin(t.areas, eq(t.areas.id, a.areaId))
+    .innerJoin(governmentOffice, eq(governmentOffice.id, a.governmentOfficeId))
+    .leftJoin(predecessor, and(eq(predecessor.id, a.predecessorId), readable(predecessor)))
+    .leftJoin(successor, and(eq(successor.predecessorId, a.id), readable(successor)))
+    .where(and(...conditions))
+    .orderBy(asc(a.firstYear), asc(a.slug))
+    .$dynamic();
+  const page = filter.limit === null ? query : query.limit(filter.limit).offset((filter.page - 1) * filter.limit);
+  const counted = () =>
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(a)
+      .innerJoin(t.areas, eq(t.areas.id, a.areaId))
+      .innerJoin(governmentOffice, eq(governmentOffice.id, a.governmentOfficeId))
+      .where(and(...conditions));
+  return { page, counted };
+}
+
+/** The SQL of one page, for EXPLAIN (queries.explain.md). */
+export function agreementPageSql(db: Db, reader: Actor | null | "everyone", filter: AgreementListFilter) {
+  return agreementPageQuery(db, reader, filter).page.toSQL();
+}
+
+export async function findAgreementPage(db: Db, reader: Actor | null | "everyone", filter: AgreementListFilter) {
+  const { page, counted } = agreementPageQuery(db, reader, filter);
+  const rows = await page;
+  // A page past the end has no rows to carry the total: count once more only then.
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && filter.page > 1) {
+    const [count] = await counted();
+    total = count?.total ?? 0;
+  }
+  return { rows, total };
+}
+export type AgreementListRow = Awaited<ReturnType<typeof findAgreementPage>>["rows"][number];

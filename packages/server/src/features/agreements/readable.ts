@@ -90,10 +90,3 @@ export function withReadableLinks<T extends Linked>(actor: Actor | null, stamp: 
   const links = readableLinks(actor, stamp);
   return { ...agreement, predecessor: links.predecessor ? agreement.predecessor : null, successor: links.successor ? agreement.successor : null };
 }
-
-/** The same for a list already filtered to what the reader may read. */
-export function linksWithin<T extends Linked & { slug: string }>(agreements: T[]): T[] {
-  const shown = new Set(agreements.map((agreement) => agreement.slug));
-  const keep = (link: { slug: string; name: string } | null) => (link !== null && shown.has(link.slug) ? link : null);
-  return agreements.map((agreement) => ({ ...agreement, predecessor: keep(agreement.predecessor), successor: keep(agreement.successor) }));
-}

@@ -13,15 +13,22 @@ import {
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
-import { authorize } from "../../policy/authorize.js";
 import { HistoryEntryView } from "../indicators/schema.js";
 import { history } from "../indicators/service.js";
 import { UpdateAgreementBody, updateAgreement } from "./write.js";
 import { PermissionsView, permissionsFor } from "./permissions.js";
-import { answerAgreementRead, linksWithin, linkVariant, withReadableLinks } from "./readable.js";
+import { answerAgreementRead, linkVariant, withReadableLinks } from "./readable.js";
 import { readerVariant } from "./freshness.js";
-import { AgreementParams, IndicatorParams, IndicatorQuery, OutcomeParams, PositionSummaryQuery, PositionSummaryResponse } from "./schema.js";
-import { checkFilterValues, filterIndicators, getAgreementIndicator, listAgreements, positionSummaryFor } from "./service.js";
+import {
+  AgreementListQuery,
+  AgreementParams,
+  IndicatorParams,
+  IndicatorQuery,
+  OutcomeParams,
+  PositionSummaryQuery,
+  PositionSummaryResponse,
+} from "./schema.js";
+import { checkFilterValues, filterIndicators, getAgreementIndicator, listAgreementPage, positionSummaryFor } from "./service.js";
 import { apiErrors } from "../../http/route-schemas.js";
 
 /** A query string as part of a kept answer's key, the same whatever order its fields came in. */
@@ -35,14 +42,20 @@ function queryKey(query: Record<string, string | undefined>): string {
 
 export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get("/agreements", { config: { access: "read" }, schema: { tags: ["agreements"], summary: "Every agreement", response: { 200: AgreementListView } } }, async (request) => ({
-      // Everyone sees the published agreements; people with a role also see theirs in draft.
-      agreements: linksWithin(
-        (await listAgreements(db)).filter(
-          (agreement) => authorize(request.actor, "read", { type: "agreement", agreementId: agreement.id, published: agreement.published }).allowed,
-        ),
-      ),
-    }));
+    app.get(
+      "/agreements",
+      {
+        config: { access: "read" },
+        schema: {
+          tags: ["agreements"],
+          summary: "The agreements you may read, one page: status, search text (q), governmentOffice; total counts every match",
+          querystring: AgreementListQuery,
+          response: { 200: AgreementListView, 400: ApiError },
+        },
+      },
+      // Everyone sees the published agreements; people with a role also see theirs in draft (in SQL).
+      async (request) => listAgreementPage(db, request.actor, request.query),
+    );
 
     app.get(
       "/agreements/:slug",

@@ -1,21 +1,37 @@
 /** Reading agreements: callable from a route, the CLI and a test alike. */
 import { positionSummary } from "@accord/domain";
-import type { AgreementIndicatorPageView, AgreementIndicatorView, PositionSummary, StatusEntryView } from "@accord/domain";
+import type {
+  AgreementIndicatorPageView,
+  AgreementIndicatorView,
+  AgreementListView,
+  AgreementSummaryView,
+  PositionSummary,
+  StatusEntryView,
+} from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import { AppError, notFound } from "../../errors.js";
-import { countsByAgreement, findAgreementContents, findAgreementRows, findAgreementStamp, findPositionRows } from "./queries.js";
-import { presentAgreement, presentAgreementSummary } from "./presenters.js";
+import type { Actor } from "../../policy/authorize.js";
+import { countsByAgreement, findAgreementContents, findAgreementPage, findAgreementRows, findAgreementStamp, findPositionRows } from "./queries.js";
+import { presentAgreement, presentAgreementListItem } from "./presenters.js";
+import type { AgreementListQuery } from "./schema.js";
 import type { PresentedAgreement } from "./presenters.js";
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export async function listAgreements(db: Db) {
-  const rows = await findAgreementRows(db);
-  const counts = await countsByAgreement(db, rows.map((row) => row.agreement.id));
+/** One page of the agreements the reader may read, filtered; `total` counts every match. */
+export async function listAgreementPage(db: Db, actor: Actor | null, query: AgreementListQuery): Promise<AgreementListView> {
+  const { rows, total } = await findAgreementPage(db, actor, query);
   const day = today();
-  return rows.map((row) => presentAgreementSummary(row, counts, day));
+  return { agreements: rows.map((row) => presentAgreementListItem(row, day)), total, page: query.page, limit: query.limit };
+}
+
+/** Every agreement in the installation, unpaged: the command line and the work of one person. */
+export async function listAgreements(db: Db): Promise<AgreementSummaryView[]> {
+  const { rows } = await findAgreementPage(db, "everyone", { page: 1, limit: null });
+  const day = today();
+  return rows.map((row) => presentAgreementListItem(row, day));
 }
 
 export async function getAgreement(db: Db, slug: string): Promise<PresentedAgreement> {

@@ -23,16 +23,20 @@
  */
 import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
 import type { Actor } from "../../policy/authorize.js";
 
-/** The agreements a reader may read, as a condition on `agreements` (the same rule as authorize's read). */
-export function readableAgreement(actor: Actor | null): SQL {
-  if (actor === null) return eq(t.agreements.published, true);
+/** `agreements` or an alias of it (a predecessor, a successor). */
+type AgreementColumns = { id: AnyPgColumn; published: AnyPgColumn };
+
+/** The agreements a reader may read, as a condition on `agreements` or an alias of it (the same rule as authorize's read). */
+export function readableAgreement(actor: Actor | null, agreements: AgreementColumns = t.agreements): SQL {
+  if (actor === null) return eq(agreements.published, true);
   if (actor.grants.some((grant) => grant.agreementId === null)) return sql`true`;
   const ids = actor.grants.flatMap((grant) => (grant.agreementId === null ? [] : [grant.agreementId]));
-  return ids.length === 0 ? eq(t.agreements.published, true) : (or(eq(t.agreements.published, true), inArray(t.agreements.id, ids)) ?? sql`true`);
+  return ids.length === 0 ? eq(agreements.published, true) : (or(eq(agreements.published, true), inArray(agreements.id, ids)) ?? sql`true`);
 }
 
 export interface CatalogueFilter {
