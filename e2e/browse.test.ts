@@ -30,19 +30,20 @@ describe("indicator catalogue", () => {
   it("lists indicator definitions with where each is used, and filters them", async () => {
     const { page, problems, close } = await product.open();
     try {
-      await gotoPage(page, product.url("/indicators"));
+      // The catalogue comes a page at a time: the address finds NI 47 wherever it falls.
+      await gotoPage(page, product.url("/indicators?q=NI%2047"));
       expect(await page.title()).toBe("Indicator catalogue — Accord");
-      const row = page.locator("tbody tr", { has: page.locator('th:text-is("NI 47")') });
+      const row = page.locator("tbody tr", { has: page.locator("th").getByRole("link", { name: "NI 47", exact: true }) });
       await expect.poll(() => row.count()).toBe(1);
       expect(await row.innerText()).toContain("road traffic");
       expect(await row.locator('a[href="/agreements/kent-ka2/indicators/ni-47"]').count()).toBe(1);
 
       const count = page.locator(".result-count");
       const before = await count.innerText();
-      await page.getByLabel("Code or title contains").fill("road traffic");
+      await page.getByLabel("Code or title contains").fill("seriously injured");
       await expect.poll(() => count.innerText()).not.toBe(before);
-      expect(await count.innerText()).toMatch(/^Showing \d+ of \d+ indicators$/);
-      await expect.poll(() => page.url()).toContain("q=road");
+      expect(await count.innerText()).toMatch(/^Showing 1 to \d+ of \d+ indicators?$/);
+      await expect.poll(() => page.url()).toContain("q=seriously");
       expect(problems).toEqual([]);
     } finally {
       await close();

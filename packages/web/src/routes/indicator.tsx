@@ -18,7 +18,7 @@ import { ErrorState } from "../components/ErrorState";
 import { Loading } from "../components/Loading";
 import {
   BaselineValue,
-  IndicatorCode,
+  CatalogueCodeLink,
   IndicatorCodeLink,
   IndicatorTitle,
   OmittedNotice,
@@ -74,7 +74,7 @@ function IndicatorPage() {
       </Breadcrumbs>
       <header className="page-heading">
         <Title order={1}>
-          <IndicatorCode indicator={indicator} /> <IndicatorTitle indicator={indicator} />
+          <CatalogueCodeLink indicator={indicator} /> <IndicatorTitle indicator={indicator} />
         </Title>
         {indicator.titleAsWritten && indicator.titleAsWritten !== indicator.title ? <p>As written in the agreement: “{indicator.titleAsWritten}”</p> : null}
         <OmittedNotice slug={slug} indicator={indicator} />

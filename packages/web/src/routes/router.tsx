@@ -8,6 +8,7 @@ import { indicatorRoute } from "./indicator";
 import { outcomeRoute } from "./outcome";
 import { freedomsRoute } from "./freedoms";
 import { catalogueRoute } from "./catalogue";
+import { catalogueEntryRoute } from "./catalogue-entry";
 import { signInRoute } from "./sign-in";
 import { accountRoute } from "./account";
 import { usersRoute } from "./users";
@@ -27,6 +28,7 @@ const routeTree = rootRoute.addChildren([
   outcomeRoute,
   freedomsRoute,
   catalogueRoute,
+  catalogueEntryRoute,
   districtRoute,
   submissionRoute,
   bulletinsRoute,

@@ -105,9 +105,9 @@ function Matrix({ slug, matrix, agreementName }: { slug: string; matrix: SignUpM
                 <th scope="col">Organisation</th>
                 {indicators.map((indicator) => (
                   <th scope="col" key={indicator.key}>
-                    <Link to="/agreements/$slug/indicators/$key" params={{ slug, key: indicator.key }} title={indicator.title}>
+                    <Link to="/indicators/$key" params={{ key: indicator.key }} title={`${indicator.title} (catalogue entry)`}>
                       {indicator.code}
-                      <VisuallyHidden component="span">: {indicator.title}</VisuallyHidden>
+                      <VisuallyHidden component="span">: {indicator.title}, catalogue entry</VisuallyHidden>
                     </Link>
                     {indicator.hasLead ? null : (
                       <>

@@ -47,7 +47,9 @@ export function CatalogueTable({ definitions }: { definitions: IndicatorDefiniti
           {definitions.map((definition) => (
             <Table.Tr key={definition.key}>
               <Table.Th scope="row" className="nowrap">
-                {definition.code}
+                <Link to="/indicators/$key" params={{ key: definition.key }}>
+                  {definition.code}
+                </Link>
               </Table.Th>
               <Table.Td>
                 <DefinitionTitle definition={definition} />

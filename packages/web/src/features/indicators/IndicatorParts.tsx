@@ -25,6 +25,16 @@ export function IndicatorCode({ indicator }: { indicator: Pick<AgreementIndicato
   );
 }
 
+/** The code linking to its catalogue entry ("NI 47*"), named for what it opens. */
+export function CatalogueCodeLink({ indicator }: { indicator: Pick<AgreementIndicatorView, "key" | "code" | "nationalIndicatorSet"> }) {
+  return (
+    <Link to="/indicators/$key" params={{ key: indicator.key }} className="catalogue-code-link">
+      <IndicatorCode indicator={indicator} />
+      <VisuallyHidden component="span">, catalogue entry</VisuallyHidden>
+    </Link>
+  );
+}
+
 export function IndicatorTitle({ indicator }: { indicator: Pick<AgreementIndicatorView, "title" | "titleStatus"> }) {
   return (
     <>
@@ -61,13 +71,16 @@ export function OmittedNotice({ slug, indicator }: { slug: string; indicator: Ag
   );
 }
 
-/** The indicator cell of the template: code and title linking to the indicator page. */
+/** The indicator cell of the template: the code linking to its catalogue entry, the title to the indicator page. */
 export function IndicatorCell({ slug, indicator }: { slug: string; indicator: AgreementIndicatorView }) {
   const omitted = indicator.state === "omitted";
   const name = (
-    <Link to="/agreements/$slug/indicators/$key" params={{ slug, key: indicator.key }} className="indicator-link">
-      <IndicatorCode indicator={indicator} /> <IndicatorTitle indicator={indicator} />
-    </Link>
+    <>
+      <CatalogueCodeLink indicator={indicator} />{" "}
+      <Link to="/agreements/$slug/indicators/$key" params={{ slug, key: indicator.key }} className="indicator-link">
+        <IndicatorTitle indicator={indicator} />
+      </Link>
+    </>
   );
   return (
     <>
