@@ -8,7 +8,7 @@ import type { GrantView } from "../api/contracts";
 import { useDocumentTitle } from "../components/useDocumentTitle";
 import { ApiTokens } from "../features/account/ApiTokens";
 import { ChangePasswordForm } from "../features/account/ChangePasswordForm";
-import { agreementListQuery } from "../features/agreements/queries";
+import { agreementChoicesQuery } from "../features/agreements/queries";
 import { isManager, sessionQuery, useSession } from "../features/session/queries";
 import { describeGrant, useGrantLookups, type GrantLookups } from "../features/users/grant-words";
 
@@ -66,7 +66,7 @@ function AccountPage() {
   useDocumentTitle("Your account");
   const { user } = useSession();
   const lookups = useGrantLookups();
-  const agreements = useQuery(agreementListQuery());
+  const agreements = useQuery(agreementChoicesQuery());
   if (!user) {
     return (
       <>

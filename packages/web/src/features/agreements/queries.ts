@@ -8,6 +8,16 @@ export const agreementListQuery = () =>
     queryFn: ({ signal }) => apiGet("/api/agreements", AgreementListView, signal),
   });
 
+/**
+ * Every agreement the reader may read, for choosing one or naming one (role grants): the largest
+ * page the API gives (200), as the list itself is paged at 50.
+ */
+export const agreementChoicesQuery = () =>
+  queryOptions({
+    queryKey: ["agreements", "choices"],
+    queryFn: ({ signal }) => apiGet("/api/agreements?limit=200", AgreementListView, signal),
+  });
+
 export const agreementQuery = (slug: string) =>
   queryOptions({
     queryKey: ["agreements", slug],

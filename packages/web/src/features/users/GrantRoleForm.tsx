@@ -8,7 +8,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Button, NativeSelect } from "@mantine/core";
 import { roles, type Role, type UserView } from "../../api/contracts";
 import { ErrorSummary, problemsFromChecks, problemsFromError, useFields, type Problems } from "../../components/FormProblems";
-import { agreementListQuery, agreementQuery } from "../agreements/queries";
+import { agreementChoicesQuery, agreementQuery } from "../agreements/queries";
 import { areasQuery, organisationsQuery } from "../reference/queries";
 import { managedAgreements, useSession } from "../session/queries";
 import { roleHelp, roleWords } from "../../words";
@@ -28,7 +28,7 @@ function useIndicatorOptions(agreementSlug: string | null) {
 export function GrantRoleForm({ user, onGranted, onCancel }: { user: UserView; onGranted: (message: string, updated: UserView) => void; onCancel: () => void }) {
   const { user: manager } = useSession();
   const grant = useGrantRole();
-  const agreements = useQuery(agreementListQuery());
+  const agreements = useQuery(agreementChoicesQuery());
   const organisations = useQuery(organisationsQuery());
   const areas = useQuery(areasQuery());
   const fields = useFields({ role: "Role", agreement: "Agreement", indicator: "Indicator", organisation: "Organisation", district: "District" });

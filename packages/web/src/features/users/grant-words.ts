@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { GrantView } from "../../api/contracts";
-import { agreementListQuery } from "../agreements/queries";
+import { agreementChoicesQuery } from "../agreements/queries";
 import { areasQuery, organisationsQuery } from "../reference/queries";
 import { roleWords } from "../../words";
 
@@ -17,7 +17,7 @@ export interface GrantLookups {
 
 /** Names for the slugs and codes in role grants, from the reference lists (slug itself until they load). */
 export function useGrantLookups(): GrantLookups {
-  const agreements = useQuery(agreementListQuery());
+  const agreements = useQuery(agreementChoicesQuery());
   const organisations = useQuery(organisationsQuery());
   const areas = useQuery(areasQuery());
   const agreementNames = new Map((agreements.data?.agreements ?? []).map((agreement) => [agreement.slug, agreement.name]));
