@@ -167,4 +167,37 @@ describe("a catalogue entry", () => {
       await close();
     }
   });
+
+  it("lets a manager add an entry by keyboard, naming the code the server already has beside the Code box", async () => {
+    const { page, problems, close } = await openSignedIn(product, "manager", "/indicators", { expectedStatuses: [409] });
+    try {
+      const opener = page.getByText("Add an entry to the catalogue", { exact: true });
+      await opener.focus();
+      await page.keyboard.press("Enter");
+      const form = page.getByRole("form", { name: "Add an entry to the catalogue" });
+      await form.waitFor();
+      const code = form.getByRole("textbox", { name: "Code" });
+      await code.fill("NI 47");
+      await form.getByRole("textbox", { name: "Title" }).fill("Air quality: reduction in NOx and primary PM10 emissions");
+      await form.getByRole("textbox", { name: "Where it comes from" }).fill("National Indicator Set handbook of definitions, 2008");
+      await code.press("Enter");
+      const alert = form.getByRole("alert");
+      await alert.waitFor();
+      expect(await alert.innerText()).toContain("NI 47 is already in the catalogue");
+      expect(await code.getAttribute("aria-invalid")).toBe("true");
+      await expectNoAxeViolations(page);
+
+      await code.fill("NI 194");
+      await code.press("Enter");
+      const added = form.getByRole("status").filter({ hasText: "Added NI 194 to the catalogue." });
+      await added.waitFor();
+      await added.getByRole("link", { name: "NI 194" }).click();
+      await expect.poll(() => page.url()).toMatch(/\/indicators\/ni-194$/);
+      await expect.poll(() => page.locator("h1").innerText()).toBe("NI 194 Air quality: reduction in NOx and primary PM10 emissions");
+      expect(await page.locator("dl.facts").innerText()).toMatch(/Title taken from\s+National Indicator Set handbook of definitions, 2008/);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });
