@@ -4,6 +4,7 @@ import { baselineLines, followingWording, quantityText, targetLines } from "./wo
 describe("the words a figure is shown in", () => {
   it.each([
     ["1183", null, "1183"],
+    ["1150", "count", "1150"],
     ["1", "level", "Level 1"],
     ["9.60", "%", "9.6%"],
     ["44", "% car", "44% car"],

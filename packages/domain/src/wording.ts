@@ -5,11 +5,12 @@
  */
 import { normaliseDecimal } from "./decimal.js";
 
-/** "1183", "9.6%", "44% car", "860 kg", "Level 1": a figure with its unit, as an agreement writes it. */
+/** "1183" (also with unit "count"), "9.6%", "44% car", "860 kg", "Level 1": a figure with its unit, as an agreement writes it. */
 export function quantityText(value: string, unit: string | null): string {
   const number = /^-?\d+(\.\d+)?$/.test(value) ? normaliseDecimal(value) : value.trim();
   const u = (unit ?? "").trim();
-  if (u === "") return number;
+  // "count" says the figure is a number of things, not a word printed after it: "1183", not "1183 count".
+  if (u === "" || u.toLowerCase() === "count") return number;
   if (u.toLowerCase() === "level") return `Level ${number}`;
   return u.startsWith("%") ? `${number}${u}` : `${number} ${u}`;
 }

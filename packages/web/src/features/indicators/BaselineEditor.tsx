@@ -49,7 +49,9 @@ function BaselineForm({
 }) {
   const setBaseline = useSetBaseline(indicator.agreement.slug, indicator.key);
   const [value, setValue] = useState(existing?.value ?? "");
-  const [unit, setUnit] = useState(existing?.unit ?? defaultUnit);
+  // A baseline already set keeps its own unit, none included: changing its value must not add
+  // the catalogue's unit ("1150 count" for NI 47's "1183"). A new one starts from the catalogue's.
+  const [unit, setUnit] = useState(existing ? (existing.unit ?? "") : defaultUnit);
   const [period, setPeriod] = useState(existing?.period ?? "");
   const [source, setSource] = useState(existing?.source ?? "");
   const [written, setWritten] = useState(existing?.written ?? "");
