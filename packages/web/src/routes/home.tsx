@@ -7,9 +7,48 @@ import { AgreementList } from "../features/agreements/AgreementList";
 import { useDocumentTitle } from "../components/useDocumentTitle";
 import { useSession } from "../features/session/queries";
 
+interface HomeSearch {
+  page?: number;
+}
+
+function validateHomeSearch(search: Record<string, unknown>): HomeSearch {
+  const page = Number(search.page);
+  return Number.isInteger(page) && page > 1 ? { page } : {};
+}
+
+/** "Previous", "Page 2 of 4", "Next" as links, shown only when the agreements fill more than one page. */
+function AgreementPages({ page, pages, total }: { page: number; pages: number; total: number }) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label="Pages of agreements" className="pagination">
+      <ul className="plain-list inline-list">
+        <li>
+          {page > 1 ? (
+            <Link to="/" search={validateHomeSearch({ page: page - 1 })} rel="prev">
+              Previous page
+            </Link>
+          ) : null}
+        </li>
+        <li aria-current="page">
+          Page {page} of {pages} ({total} agreements)
+        </li>
+        <li>
+          {page < pages ? (
+            <Link to="/" search={{ page: page + 1 }} rel="next">
+              Next page
+            </Link>
+          ) : null}
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
 function HomePage() {
   useDocumentTitle("Local Area Agreements");
-  const { data } = useSuspenseQuery(agreementListQuery());
+  const { page = 1 } = homeRoute.useSearch();
+  const { data } = useSuspenseQuery(agreementListQuery(page));
+  const pages = Math.max(1, Math.ceil(data.total / data.limit));
   const { user } = useSession();
   return (
     <>
@@ -26,6 +65,7 @@ function HomePage() {
       </p>
       <Title order={2}>Agreements</Title>
       <AgreementList agreements={data.agreements} />
+      <AgreementPages page={data.page} pages={pages} total={data.total} />
       <Title order={2}>Indicators</Title>
       <p>
         Every indicator an agreement can use, from the National Indicator Set to local ones, is in the{" "}
@@ -38,6 +78,8 @@ function HomePage() {
 export const homeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/",
-  loader: ({ context }) => context.queryClient.ensureQueryData(agreementListQuery()),
+  validateSearch: validateHomeSearch,
+  loaderDeps: ({ search }) => ({ page: search.page ?? 1 }),
+  loader: ({ context, deps }) => context.queryClient.ensureQueryData(agreementListQuery(deps.page)),
   component: HomePage,
 });

@@ -2,10 +2,11 @@ import { queryOptions } from "@tanstack/react-query";
 import { AgreementDetailView, AgreementListView } from "@accord/domain";
 import { apiGet } from "../../api/client";
 
-export const agreementListQuery = () =>
+/** One page of the agreement list (the API answers 50 to a page). */
+export const agreementListQuery = (page = 1) =>
   queryOptions({
-    queryKey: ["agreements"],
-    queryFn: ({ signal }) => apiGet("/api/agreements", AgreementListView, signal),
+    queryKey: ["agreements", "page", page],
+    queryFn: ({ signal }) => apiGet(page > 1 ? `/api/agreements?page=${page}` : "/api/agreements", AgreementListView, signal),
   });
 
 /**
