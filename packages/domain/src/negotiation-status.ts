@@ -57,6 +57,23 @@ export interface StatusEntry {
   kind?: NegotiationEntryKind | undefined;
 }
 
+/**
+ * The words of a status cell. A position recorded from a document carries the document's own
+ * words for where it stands ("Under discussion with GOSE. – not yet agreed", "Agreed with
+ * GOSE"), which already say the status: they are shown alone, said once. Any other entry's note
+ * (a proposal's reasons, an agreement's remark) follows the status's label after a dash.
+ */
+export function statusCellText(label: string, entry: { kind?: NegotiationEntryKind | undefined; note?: string | null } | null): string {
+  const note = entry?.note?.trim();
+  if (!note) return label;
+  return isDocumentPosition(entry) ? note : `${label} — ${note}`;
+}
+
+/** Whether an entry's note is a document's words for the status (a recorded position). */
+export function isDocumentPosition(entry: { kind?: NegotiationEntryKind | undefined; note?: string | null } | null): boolean {
+  return entry !== null && (entry.kind === undefined || entry.kind === "position") && Boolean(entry.note?.trim());
+}
+
 /** The entry that sets the status as at a date: the latest on or before it that is not a comment. */
 export function statusEntryAsAt<T extends StatusEntry>(history: readonly T[], asAt: string): T | null {
   let latest: T | null = null;

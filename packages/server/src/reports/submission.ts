@@ -4,7 +4,7 @@
  * This is the plain model every writer (DOCX, XLSX, CSV, HTML, PDF) lays out; the writers decide
  * nothing about content, so the five formats always say the same thing.
  */
-import { IsoDate, baselineLines, longDate, negotiationStatusLabel, shortFinancialYearLabel, statusAsAt, statusEntryAsAt, targetLines } from "@accord/domain";
+import { IsoDate, baselineLines, longDate, negotiationStatusLabel, shortFinancialYearLabel, statusAsAt, statusCellText, statusEntryAsAt, targetLines } from "@accord/domain";
 import type {
   AgreementIndicatorKind,
   AgreementIndicatorView,
@@ -56,7 +56,7 @@ export interface SubmissionRow {
   partnersText: string;
   /** The negotiation status as at the template's date; null for an omitted indicator. */
   status: NegotiationStatus | null;
-  /** "Under discussion with Government Office — Under discussion with GOSE. – not yet agreed". */
+  /** The document's words for the status ("Under discussion with GOSE. – not yet agreed"), or its label. */
   statusText: string;
 }
 
@@ -137,8 +137,7 @@ function statusOf(indicator: AgreementIndicatorView, asAt: string): { status: Ne
   }
   const status = statusAsAt(indicator.statusHistory, asAt);
   const entry = statusEntryAsAt(indicator.statusHistory, asAt);
-  const label = negotiationStatusLabel(status);
-  return { status, text: entry?.note ? `${label} — ${entry.note}` : label };
+  return { status, text: statusCellText(negotiationStatusLabel(status), entry) };
 }
 
 function notesFor(indicator: AgreementIndicatorView): string[] {

@@ -78,7 +78,7 @@ describe("buildSubmission (Kent Agreement 2 as at 1 May 2008)", () => {
       "Lead: Kent County Council* | Statutory partners: Kent Police, Kent Fire and Rescue Service, East Kent and Coastal Primary Care Trust, " +
         "West Kent Primary Care Trust, District Councils (to be named), Kent Probation | Non-statutory partners: Kent & Medway Safety Camera Partnership",
     );
-    expect(ni47.statusText).toBe("Under discussion with Government Office — Under discussion with GOSE. – not yet agreed");
+    expect(ni47.statusText).toBe("Under discussion with GOSE. – not yet agreed");
   });
 
   it("gives a value per component and year for NI 120, and NI 155's cumulative targets as written", () => {
@@ -263,7 +263,7 @@ describe("CSV, read back with csv-parse", () => {
 
   it("starts with a UTF-8 byte order mark so Excel reads the dashes, and keeps them", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(csvRow("NI 47")[9]).toBe("Under discussion with Government Office — Under discussion with GOSE. – not yet agreed");
+    expect(csvRow("NI 47")[9]).toBe("Under discussion with GOSE. – not yet agreed");
   });
 
   it("has one row per indicator with its theme, under the seed's headings", () => {

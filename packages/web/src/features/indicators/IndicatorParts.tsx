@@ -5,7 +5,7 @@
 import { Fragment } from "react";
 import { Link } from "@tanstack/react-router";
 import { VisuallyHidden } from "@mantine/core";
-import { baselineLines, quantityText } from "@accord/domain";
+import { baselineLines, isDocumentPosition, quantityText } from "@accord/domain";
 import type { AgreementIndicatorView, AgreementStatus, BaselineView, NegotiationStatus, PendingBaselineView, SignUpView, TargetView } from "@accord/domain";
 import { Flag, type FlagTone } from "../../components/Flag";
 import { componentWords, indicatorKey, indicatorStatusWords, longDate, signUpRoleWords } from "../../words";
@@ -213,11 +213,18 @@ export function StatusFlag({ indicator, agreementStatus }: { indicator: Agreemen
 /** The status cell: where negotiation stands, the latest word on it, and any note on the targets. */
 export function StatusCell({ indicator, agreementStatus }: { indicator: AgreementIndicatorView; agreementStatus: AgreementStatus }) {
   // A comment never speaks for the position: the latest entry that sets the status does.
-  const latest = [...indicator.statusHistory].reverse().find((entry) => entry.kind !== "comment");
+  const latest = [...indicator.statusHistory].reverse().find((entry) => entry.kind !== "comment") ?? null;
+  // A position recorded from a document says the status in the document's words: shown once, as
+  // the flag, rather than the app's label beside the same thing said again.
+  const documentWords = isDocumentPosition(latest) ? latest?.note ?? null : null;
   return (
     <>
-      <StatusFlag indicator={indicator} agreementStatus={agreementStatus} />
-      {latest?.note ? <p className="small">{latest.note}</p> : null}
+      {documentWords ? (
+        <Flag tone={statusTone[indicator.status ?? "not-started"]}>{documentWords}</Flag>
+      ) : (
+        <StatusFlag indicator={indicator} agreementStatus={agreementStatus} />
+      )}
+      {latest?.note && !documentWords ? <p className="small">{latest.note}</p> : null}
       {indicator.targetNote && indicator.targets.length > 0 ? <p className="small">Targets: {indicator.targetNote}</p> : null}
     </>
   );
