@@ -131,7 +131,7 @@ describe("outcome-based agreements need at least two primary indicators per outc
     const check = (await send(api.app, manager, { method: "GET", url: "/api/agreements/kent-ka1/submission-check?asAt=2005-03-31" })).json<{ problems: { subject: string; rule: string; message: string }[] }>();
     const outcomes = check.problems.filter((problem) => problem.rule === "primary-indicators");
     // Seed 003: outcome 7 is measured through district "contracts for outcomes", with no countywide primary indicator.
-    expect(outcomes).toContainEqual({ subject: "Outcome 7", indicator: null, outcome: 7, rule: "primary-indicators", message: "Outcome 7 has 0 primary indicator(s); each outcome needs at least 2." });
+    expect(outcomes).toContainEqual({ subject: "Outcome 7", indicator: null, outcome: 7, rule: "primary-indicators", message: "Outcome 7 has 0 primary indicators; each outcome needs at least 2." });
     expect(outcomes.map((problem) => problem.subject)).not.toContain("Outcome 9");
   });
 });

@@ -1,7 +1,7 @@
 /** `npx accord …`: serve, migrate, seed, and read-only reports for scripts. */
 import { Command, CommanderError } from "commander";
 import { resolve } from "node:path";
-import { IsoDate } from "@accord/domain";
+import { IsoDate, plural } from "@accord/domain";
 import { AppError } from "../errors.js";
 import { migrateDatabase, openDatabase, repositoryRoot } from "../db/client.js";
 import type { Database } from "../db/client.js";
@@ -91,7 +91,7 @@ program
       const counts = agreement.indicatorCounts;
       print(
         `${agreement.slug.padEnd(12)} ${agreement.name} (${agreement.firstYear}–${agreement.lastYear}), ${agreement.status}, revision ${agreement.revision}: ` +
-          `${counts.designated + counts.statutory + counts.primary + counts.secondary + counts.local} indicators`,
+          plural(counts.designated + counts.statutory + counts.primary + counts.secondary + counts.local, "indicator"),
       );
     }
   });

@@ -5,6 +5,7 @@ import { rootRoute } from "./root";
 import { agreementListQuery } from "../features/agreements/queries";
 import { AgreementList } from "../features/agreements/AgreementList";
 import { useDocumentTitle } from "../components/useDocumentTitle";
+import { plural } from "../words";
 import { useSession } from "../features/session/queries";
 
 interface HomeSearch {
@@ -30,7 +31,7 @@ function AgreementPages({ page, pages, total }: { page: number; pages: number; t
           ) : null}
         </li>
         <li aria-current="page">
-          Page {page} of {pages} ({total} agreements)
+          Page {page} of {pages} ({plural(total, "agreement")})
         </li>
         <li>
           {page < pages ? (

@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import { z } from "zod";
+import { plural } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
 import { AppError, notFound } from "../../errors.js";
@@ -86,7 +87,7 @@ function describe(action: string, code: string, before: unknown, after: unknown,
     case "agreement.update":
       return { section: "agreement", text: `Agreement details changed (${Object.keys(a).filter((k) => k !== "version" && textOf(a[k]) !== textOf(b[k])).join(", ") || "no visible change"})` };
     case "localActionPlan.set":
-      return { section: "plans", text: `A district's local action plan was updated (${Array.isArray(a.supportedIndicators) ? a.supportedIndicators.length : 0} targets supported)` };
+      return { section: "plans", text: `A district's local action plan was updated (${plural(Array.isArray(a.supportedIndicators) ? a.supportedIndicators.length : 0, "target")} supported)` };
     default:
       return null;
   }

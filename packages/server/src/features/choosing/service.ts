@@ -7,7 +7,7 @@
  * mutual agreement").
  */
 import { and, count, desc, eq } from "drizzle-orm";
-import { indicatorKey } from "@accord/domain";
+import { indicatorKey, plural } from "@accord/domain";
 import type { AgreementIndicatorKind } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
@@ -53,12 +53,12 @@ async function checkLimits(tx: Tx, agreementId: number, kind: AgreementIndicator
       .where(and(eq(t.agreementIndicators.outcomeId, outcome.id), eq(t.agreementIndicators.kind, "primary"), eq(t.agreementIndicators.state, "active")));
     const primaries = row?.n ?? 0;
     if (primaries >= maximumPrimaryPerOutcome) {
-      throw new AppError("BAD_REQUEST", `Outcome ${outcome.number} already has ${primaries} primary indicators; an outcome has at most ${maximumPrimaryPerOutcome}.`, { field: "outcome" });
+      throw new AppError("BAD_REQUEST", `Outcome ${outcome.number} already has ${plural(primaries, "primary indicator")}; an outcome has at most ${maximumPrimaryPerOutcome}.`, { field: "outcome" });
     }
     if (primaries >= primaryWithoutMutualAgreement && outcome.extraPrimaryAgreedOn === null) {
       throw new AppError(
         "BAD_REQUEST",
-        `Outcome ${outcome.number} already has ${primaries} primary indicators; more than ${primaryWithoutMutualAgreement} need the Government Office's agreement, and none is recorded for this outcome.`,
+        `Outcome ${outcome.number} already has ${plural(primaries, "primary indicator")}; more than ${primaryWithoutMutualAgreement} need the Government Office's agreement, and none is recorded for this outcome.`,
         { field: "outcome" },
       );
     }

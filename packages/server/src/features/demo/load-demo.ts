@@ -4,7 +4,7 @@
  * alone, and demo accounts missing from an earlier, interrupted load are created.
  */
 import { eq, inArray, sql } from "drizzle-orm";
-import { financialYearsBetween, indicatorKey, isNationalIndicator, targetValue } from "@accord/domain";
+import { financialYearsBetween, indicatorKey, isNationalIndicator, plural, targetValue } from "@accord/domain";
 import type { AgreementFile, AgreementIndicatorRecord, IndicatorDefinitionRecord } from "@accord/domain";
 import { AppError } from "../../errors.js";
 import type { Database, Db } from "../../db/client.js";
@@ -433,7 +433,7 @@ export async function loadDemo(database: Database, dataFolder: string, agreement
   const directory = new OrganisationDirectory(files.organisations.organisations);
   const problems = checkReferences(files, directory);
   if (problems.length > 0) {
-    throw new AppError("INVALID_DATA", `The data files have ${problems.length} unresolved reference(s); nothing was loaded`, { details: problems });
+    throw new AppError("INVALID_DATA", `The data files have ${plural(problems.length, "unresolved reference")}; nothing was loaded`, { details: problems });
   }
   const loaded = await database.db.transaction(async (tx) => {
     const { areaIds, organisationIds, indicatorIds } = await upsertReferenceData(tx, files);

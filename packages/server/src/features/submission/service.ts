@@ -5,7 +5,7 @@
  * unanswered; for outcome-based agreements at least two primary indicators per outcome (seed 003).
  */
 import { and, eq } from "drizzle-orm";
-import { statusAsAt } from "@accord/domain";
+import { plural, statusAsAt } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
@@ -47,7 +47,7 @@ export function submissionCheck(agreement: PresentedAgreement, asAt: string) {
     for (const outcome of agreement.outcomes.filter((candidate) => !candidate.deleted)) {
       const primaries = outcome.indicators.filter((indicator) => indicator.kind === "primary" && indicator.state === "active").length;
       if (primaries < minimumPrimaryPerOutcome) {
-        problems.push({ subject: `Outcome ${outcome.number}`, indicator: null, outcome: outcome.number, rule: "primary-indicators", message: `Outcome ${outcome.number} has ${primaries} primary indicator(s); each outcome needs at least ${minimumPrimaryPerOutcome}.` });
+        problems.push({ subject: `Outcome ${outcome.number}`, indicator: null, outcome: outcome.number, rule: "primary-indicators", message: `Outcome ${outcome.number} has ${plural(primaries, "primary indicator")}; each outcome needs at least ${minimumPrimaryPerOutcome}.` });
       }
     }
   }

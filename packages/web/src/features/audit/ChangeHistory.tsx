@@ -26,6 +26,7 @@ import {
   negotiationEntryKindWords,
   negotiationPartyWords,
   negotiationStatusWords,
+  plural,
   signUpRoleOneWords,
 } from "../../words";
 
@@ -107,7 +108,7 @@ export function describeChange(entry: HistoryEntryView, organisationName: (slug:
     }
     case "localActionPlan.set": {
       const words = (value: z.infer<typeof AuditedPlan> | null) =>
-        value ? `${value.summary ? `“${shorten(value.summary, 100)}”` : "No summary"}; supports ${value.supportedIndicators?.length ?? 0} indicators` : "No plan";
+        value ? `${value.summary ? `“${shorten(value.summary, 100)}”` : "No summary"}; supports ${plural(value.supportedIndicators?.length ?? 0, "indicator")}` : "No plan";
       return { what: "Local action plan changed", before: words(read(AuditedPlan, entry.before)), after: words(read(AuditedPlan, entry.after)) };
     }
     default:
