@@ -290,7 +290,18 @@ export const IndicatorDefinitionView = z.object({
   /** Send it back with a change (managers); a stale one gets 409. */
   version: z.number().int(),
   /** The agreements that commit to it (only those the reader may read). */
-  usedIn: z.array(z.object({ agreement: z.string(), shortName: z.string(), kind: AgreementIndicatorKind, state: AgreementIndicatorState })),
+  usedIn: z.array(
+    z.object({
+      agreement: z.string(),
+      shortName: z.string(),
+      kind: AgreementIndicatorKind,
+      state: AgreementIndicatorState,
+      /** The code that replaced it in that agreement ("NI 159"), when the agreement records one. */
+      replacedBy: z.string().nullable(),
+      /** The codes it replaced there ("NI 170"). */
+      replaces: z.array(z.string()),
+    }),
+  ),
 });
 export type IndicatorDefinitionView = z.infer<typeof IndicatorDefinitionView>;
 /** One page of the catalogue as filtered; `total` counts every match, `departments` every department named. */

@@ -1,4 +1,5 @@
 /** One catalogue entry: what the indicator is, which agreements use it, its changes; a manager may change it. */
+import { Fragment } from "react";
 import { createRoute, Link } from "@tanstack/react-router";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { Title } from "@mantine/core";
@@ -12,7 +13,16 @@ import { ErrorState } from "../components/ErrorState";
 import { Flag } from "../components/Flag";
 import { Loading } from "../components/Loading";
 import { useDocumentTitle } from "../components/useDocumentTitle";
-import { componentWords, indicatorKindWords, indicatorSourceWords, polarityWords } from "../words";
+import { componentWords, indicatorKey, indicatorKindWords, indicatorSourceWords, polarityWords } from "../words";
+
+/** Another catalogue entry by its code: a predecessor or successor the agreement records. */
+function CatalogueEntryLink({ code }: { code: string }) {
+  return (
+    <Link to="/indicators/$key" params={{ key: indicatorKey(code) }} className="catalogue-code-link">
+      {code}
+    </Link>
+  );
+}
 
 function CatalogueEntryPage() {
   const { key } = catalogueEntryRoute.useParams();
@@ -82,6 +92,24 @@ function CatalogueEntryPage() {
                   </Link>{" "}
                   ({indicatorKindWords[use.kind].toLowerCase()}
                   {use.state === "omitted" ? ", omitted" : ""})
+                  {use.replacedBy ? (
+                    <>
+                      {" "}
+                      — replaced there by <CatalogueEntryLink code={use.replacedBy} />
+                    </>
+                  ) : null}
+                  {use.replaces.length > 0 ? (
+                    <>
+                      {" "}
+                      — replaces{" "}
+                      {use.replaces.map((code, codeIndex) => (
+                        <Fragment key={code}>
+                          {codeIndex > 0 ? ", " : null}
+                          <CatalogueEntryLink code={code} />
+                        </Fragment>
+                      ))}
+                    </>
+                  ) : null}
                 </li>
             ))}
           </ul>

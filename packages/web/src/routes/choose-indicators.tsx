@@ -14,7 +14,7 @@ import { agreementQuery } from "../features/agreements/queries";
 import { catalogueQuery } from "../features/catalogue/queries";
 import { usePermissions } from "../features/permissions/queries";
 import { useAddIndicator, useRemoveIndicator, useReplaceIndicator } from "../features/choosing/writes";
-import { IndicatorCode, IndicatorTitle, OmittedNotice } from "../features/indicators/IndicatorParts";
+import { CatalogueCodeLink, IndicatorTitle, OmittedNotice } from "../features/indicators/IndicatorParts";
 import { Breadcrumbs } from "../components/Breadcrumbs";
 import { ErrorState } from "../components/ErrorState";
 import { ErrorSummary, StatusMessage, problemsFromChecks, problemsFromError, useFields, type Problems } from "../components/FormProblems";
@@ -263,8 +263,10 @@ function IndicatorChoice({ slug, indicator }: { slug: string; indicator: Agreeme
     <li className="choice" data-indicator={indicator.key}>
       <div className="target-editor__row">
         <span>
-          <Link to="/agreements/$slug/indicators/$key" params={{ slug, key: indicator.key }}>
-            <IndicatorCode indicator={indicator} /> <IndicatorTitle indicator={indicator} />
+          {/* The code opens its catalogue entry, the title the indicator's page, as on the agreement page. */}
+          <CatalogueCodeLink indicator={indicator} />{" "}
+          <Link to="/agreements/$slug/indicators/$key" params={{ slug, key: indicator.key }} className="indicator-link">
+            <IndicatorTitle indicator={indicator} />
           </Link>{" "}
           <span className="small muted">({indicatorKindWords[indicator.kind]})</span>
         </span>

@@ -8,7 +8,7 @@ import { useDocumentTitle } from "../components/useDocumentTitle";
 import { agreementQuery } from "../features/agreements/queries";
 import { localActionPlanQuery } from "../features/districts/queries";
 import { PlanEditor } from "../features/districts/PlanEditor";
-import { IndicatorCode, IndicatorTitle } from "../features/indicators/IndicatorParts";
+import { CatalogueCodeLink, IndicatorTitle } from "../features/indicators/IndicatorParts";
 import { usePermissions } from "../features/permissions/queries";
 
 function indicatorsOf(agreement: AgreementDetailView): AgreementIndicatorView[] {
@@ -73,8 +73,9 @@ function DistrictPage() {
             {supported.map((indicator, index) =>
               indicator ? (
                 <li key={indicator.key}>
-                  <Link to="/agreements/$slug/indicators/$key" params={{ slug, key: indicator.key }}>
-                    <IndicatorCode indicator={indicator} /> <IndicatorTitle indicator={indicator} />
+                  <CatalogueCodeLink indicator={indicator} />{" "}
+                  <Link to="/agreements/$slug/indicators/$key" params={{ slug, key: indicator.key }} className="indicator-link">
+                    <IndicatorTitle indicator={indicator} />
                   </Link>
                 </li>
               ) : (

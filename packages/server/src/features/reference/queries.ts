@@ -19,10 +19,13 @@
  * on indicator_definitions with a hashed SubPlan over agreement_indicators ⋈ agreements (both
  * seq scans, a few hundred rows); about 1 ms. The catalogue is a few hundred rows at most (the
  * NIS has 198), so a sequential scan is the right plan; the uses of the page's definitions are
- * one more query keyed by agreement_indicators_agreement_indicator_unique.
+ * one more query keyed by agreement_indicators_agreement_indicator_unique, left-joined to the
+ * successor by its primary key and to the predecessor by replaced_by_id (no index: a hash join
+ * over the few hundred agreement indicators, well under a millisecond).
  */
 import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
@@ -77,6 +80,12 @@ export async function findCataloguePage(db: Db, actor: Actor | null, filter: Cat
     .limit(filter.limit)
     .offset((filter.page - 1) * filter.limit);
   const ids = rows.map((row) => row.definition.id);
+  // Where an agreement replaced one indicator with another (KA2: NI 170 by NI 159), each use says
+  // so: the successor's code on the omitted one, the predecessor's on its replacement.
+  const successor = alias(t.agreementIndicators, "successor");
+  const successorDefinition = alias(t.indicatorDefinitions, "successor_definition");
+  const predecessor = alias(t.agreementIndicators, "predecessor");
+  const predecessorDefinition = alias(t.indicatorDefinitions, "predecessor_definition");
   const uses =
     ids.length === 0
       ? []
@@ -87,9 +96,15 @@ export async function findCataloguePage(db: Db, actor: Actor | null, filter: Cat
             shortName: t.agreements.shortName,
             kind: t.agreementIndicators.kind,
             state: t.agreementIndicators.state,
+            replacedBy: successorDefinition.code,
+            replaces: predecessorDefinition.code,
           })
           .from(t.agreementIndicators)
           .innerJoin(t.agreements, eq(t.agreements.id, t.agreementIndicators.agreementId))
+          .leftJoin(successor, eq(successor.id, t.agreementIndicators.replacedById))
+          .leftJoin(successorDefinition, eq(successorDefinition.id, successor.indicatorId))
+          .leftJoin(predecessor, eq(predecessor.replacedById, t.agreementIndicators.id))
+          .leftJoin(predecessorDefinition, eq(predecessorDefinition.id, predecessor.indicatorId))
           .where(and(inArray(t.agreementIndicators.indicatorId, ids), readableAgreement(actor)))
           .orderBy(asc(t.agreements.firstYear), asc(t.agreements.slug));
   // A page past the end has no rows to carry the total: count once more only then.

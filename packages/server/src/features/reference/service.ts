@@ -31,10 +31,23 @@ function presentDefinition(definition: DefinitionRow, uses: Use[]): IndicatorDef
     components: definition.components,
     note: definition.note,
     version: definition.version,
-    usedIn: uses
-      .filter((use) => use.indicatorId === definition.id)
-      .map((use) => ({ agreement: use.agreement, shortName: use.shortName, kind: use.kind, state: use.state })),
+    usedIn: usesOf(definition, uses),
   };
+}
+
+/** One line per agreement using the definition, with the codes it replaced or was replaced by there. */
+function usesOf(definition: DefinitionRow, uses: Use[]): IndicatorDefinitionView["usedIn"] {
+  const lines: IndicatorDefinitionView["usedIn"] = [];
+  for (const use of uses.filter((candidate) => candidate.indicatorId === definition.id)) {
+    // Two predecessors replaced by one indicator come as two rows of one use.
+    const same = lines.find((line) => line.agreement === use.agreement && line.kind === use.kind && line.state === use.state && line.replacedBy === use.replacedBy);
+    if (same && use.replaces !== null) {
+      if (!same.replaces.includes(use.replaces)) same.replaces.push(use.replaces);
+      continue;
+    }
+    lines.push({ agreement: use.agreement, shortName: use.shortName, kind: use.kind, state: use.state, replacedBy: use.replacedBy, replaces: use.replaces === null ? [] : [use.replaces] });
+  }
+  return lines;
 }
 
 /** One page of the catalogue as the reader may see it: unpublished agreements stay out of it. */
