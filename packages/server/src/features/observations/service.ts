@@ -97,7 +97,7 @@ function badRequest(field: string, message: string): AppError {
   return new AppError("BAD_REQUEST", message, { field });
 }
 
-interface IndicatorFacts {
+export interface IndicatorFacts {
   unit: string | null;
   /** Any of its targets is cumulative (NI 155's "+1356"): values are per-period counts. */
   cumulative: boolean;
@@ -285,6 +285,113 @@ async function checkRoundIsOpen(
   return reason;
 }
 
+/**
+ * One value checked against everything that needs no transaction (the area, who may record it,
+ * the component, the period, the figures), ready for writeObservation. Checking and writing are
+ * apart so an upload of many values can check every row first and write them all in one
+ * transaction (features/returns/template-upload.ts), through the same rules as one value.
+ */
+export interface CheckedObservation {
+  scope: IndicatorScope;
+  body: RecordObservationBody;
+  area: { id: number; code: string; name: string };
+  period: ReportingPeriod;
+  figures: { value: string; numerator: string | null; denominator: string | null };
+  cumulative: boolean;
+}
+
+/** What is known about an indicator's areas and counting, kept for the rows of one upload. */
+export type IndicatorFactsCache = Map<string, Promise<IndicatorFacts>>;
+
+export async function checkObservation(options: {
+  db: Db;
+  actor: Actor;
+  scope: IndicatorScope;
+  body: RecordObservationBody;
+  cache?: IndicatorFactsCache;
+}): Promise<CheckedObservation> {
+  const { db, actor, scope, body, cache } = options;
+  const cacheKey = `${scope.agreementIndicatorId}\u0000${body.component}`;
+  let pending = cache?.get(cacheKey);
+  if (!pending) {
+    pending = indicatorFacts(db, scope, body.component);
+    cache?.set(cacheKey, pending);
+  }
+  const facts = await pending;
+  const area = areaNamed(facts, body.area);
+  ensureAllowed(actor, "recordObservation", { type: "observation", ...scope, areaId: area.id });
+  if (!scope.components.includes(body.component)) {
+    throw badRequest("component", `component must be one of ${scope.components.join(", ")} for ${scope.code}`);
+  }
+  const period = readPeriod(body.period);
+  const figures = checkFigures(scope, facts, body);
+  return { scope, body, area: { id: area.id, code: area.code, name: area.name }, period, figures, cumulative: facts.cumulative };
+}
+
+/** Writes one checked value inside the caller's transaction: round open, no double count, version, audit. */
+export async function writeObservation(tx: Tx, actor: Actor, checked: CheckedObservation): Promise<ObservationView> {
+  const { scope, body, area, period, figures } = checked;
+  const { id: periodId } = await periodRow(tx, period);
+  const correction = await checkRoundIsOpen(tx, actor, scope, period, body.correctionReason);
+  if (checked.cumulative) await refuseOverlap(tx, scope, area.id, body.component, period);
+  const fields = {
+    ...figures,
+    status: body.status,
+    source: body.source ?? null,
+    note: body.note ?? null,
+    // The command line acts as id 0, which is no account.
+    recordedBy: actor.id > 0 ? actor.id : null,
+    recordedByName: actor.email ? `${actor.name} <${actor.email}>` : actor.name,
+  };
+  const key = and(
+    eq(t.observations.agreementIndicatorId, scope.agreementIndicatorId),
+    eq(t.observations.periodId, periodId),
+    eq(t.observations.areaId, area.id),
+    eq(t.observations.component, body.component),
+  );
+  const what = `The ${period.label} value for ${area.name}`;
+  const [existing] = await tx.select().from(t.observations).where(key);
+  let saved: ObservationRow | undefined;
+  if (existing) {
+    if (body.version !== existing.version) throw new StaleVersionError(what, present(existing, period.label, area.code));
+    // The version is checked again in the UPDATE, so two writers racing cannot both win.
+    [saved] = await tx
+      .update(t.observations)
+      .set({ ...fields, recordedAt: sql`now()`, version: existing.version + 1 })
+      .where(and(eq(t.observations.id, existing.id), eq(t.observations.version, existing.version)))
+      .returning();
+  } else {
+    if (body.version !== undefined) throw new StaleVersionError(what, null);
+    [saved] = await tx
+      .insert(t.observations)
+      .values({
+        agreementIndicatorId: scope.agreementIndicatorId,
+        periodId,
+        areaId: area.id,
+        component: body.component,
+        ...fields,
+      })
+      .onConflictDoNothing()
+      .returning();
+  }
+  if (!saved) {
+    // Someone else wrote the same value first.
+    const [now] = await tx.select().from(t.observations).where(key);
+    throw new StaleVersionError(what, now ? present(now, period.label, area.code) : null);
+  }
+  const after = present(saved, period.label, area.code);
+  await recordAudit(tx, {
+    actor,
+    action: correction === null ? "observation.record" : "observation.correct",
+    entityType: "agreementIndicator",
+    entityId: scope.agreementIndicatorId,
+    agreementId: scope.agreementId,
+    before: existing ? present(existing, period.label, area.code) : null,
+    after: correction === null ? after : { ...after, correctionReason: correction },
+  });
+  return after;
+}
+
 /** Records (or corrects) one value. Who and when come from the actor and the database clock. */
 export async function recordObservation(options: {
   db: Db;
@@ -294,77 +401,8 @@ export async function recordObservation(options: {
 }): Promise<ObservationView> {
   const { db, actor, scope, body } = options;
   if (actor === null) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");
-  const facts = await indicatorFacts(db, scope, body.component);
-  const area = areaNamed(facts, body.area);
-  ensureAllowed(actor, "recordObservation", { type: "observation", ...scope, areaId: area.id });
-  if (!scope.components.includes(body.component)) {
-    throw badRequest("component", `component must be one of ${scope.components.join(", ")} for ${scope.code}`);
-  }
-  const period = readPeriod(body.period);
-  const figures = checkFigures(scope, facts, body);
-
-  return db.transaction(async (tx) => {
-    const { id: periodId } = await periodRow(tx, period);
-    const correction = await checkRoundIsOpen(tx, actor, scope, period, body.correctionReason);
-    if (facts.cumulative) await refuseOverlap(tx, scope, area.id, body.component, period);
-    const fields = {
-      ...figures,
-      status: body.status,
-      source: body.source ?? null,
-      note: body.note ?? null,
-      // The command line acts as id 0, which is no account.
-      recordedBy: actor.id > 0 ? actor.id : null,
-      recordedByName: actor.email ? `${actor.name} <${actor.email}>` : actor.name,
-    };
-    const key = and(
-      eq(t.observations.agreementIndicatorId, scope.agreementIndicatorId),
-      eq(t.observations.periodId, periodId),
-      eq(t.observations.areaId, area.id),
-      eq(t.observations.component, body.component),
-    );
-    const what = `The ${period.label} value for ${area.name}`;
-    const [existing] = await tx.select().from(t.observations).where(key);
-    let saved: ObservationRow | undefined;
-    if (existing) {
-      if (body.version !== existing.version)
-        throw new StaleVersionError(what, present(existing, period.label, area.code));
-      // The version is checked again in the UPDATE, so two writers racing cannot both win.
-      [saved] = await tx
-        .update(t.observations)
-        .set({ ...fields, recordedAt: sql`now()`, version: existing.version + 1 })
-        .where(and(eq(t.observations.id, existing.id), eq(t.observations.version, existing.version)))
-        .returning();
-    } else {
-      if (body.version !== undefined) throw new StaleVersionError(what, null);
-      [saved] = await tx
-        .insert(t.observations)
-        .values({
-          agreementIndicatorId: scope.agreementIndicatorId,
-          periodId,
-          areaId: area.id,
-          component: body.component,
-          ...fields,
-        })
-        .onConflictDoNothing()
-        .returning();
-    }
-    if (!saved) {
-      // Someone else wrote the same value first.
-      const [now] = await tx.select().from(t.observations).where(key);
-      throw new StaleVersionError(what, now ? present(now, period.label, area.code) : null);
-    }
-    const after = present(saved, period.label, area.code);
-    await recordAudit(tx, {
-      actor,
-      action: correction === null ? "observation.record" : "observation.correct",
-      entityType: "agreementIndicator",
-      entityId: scope.agreementIndicatorId,
-      agreementId: scope.agreementId,
-      before: existing ? present(existing, period.label, area.code) : null,
-      after: correction === null ? after : { ...after, correctionReason: correction },
-    });
-    return after;
-  });
+  const checked = await checkObservation({ db, actor, scope, body });
+  return db.transaction(async (tx) => writeObservation(tx, actor, checked));
 }
 
 export interface CountyFromDistricts {
