@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baselineLines, followingWording, quantityText, targetLines } from "./wording.js";
+import { baselineLines, followingWording, quantityText, targetLines, wordingFollowingFigure } from "./wording.js";
 
 describe("the words a figure is shown in", () => {
   it.each([
@@ -25,5 +25,18 @@ describe("the words a figure is shown in", () => {
     expect(baselineLines(split)).toEqual(["Male 656"]);
     expect(targetLines(split, "2010/11")).toEqual(["Male 613"]);
     expect(baselineLines({ baselines: [], baselinePending: { reason: "Place Survey" }, targets: [] })).toEqual(["Pending: Place Survey"]);
+  });
+});
+
+describe("a worked-out target's printed figure follows its baseline", () => {
+  it.each([
+    ["Proposed at 592 (50% reduction)", "592", "575", "Proposed at 575 (50% reduction)"],
+    ["Proposed at 592 (50% reduction)", "592", "580.5", "Proposed at 581 (50% reduction)"],
+    ["+1503 = 2,859", "2859", "2900", "+1503 = 2900"],
+    ["69.4% (2% increase)", "69.4", "70.55", "70.6% (2% increase)"],
+    ["50% reduction", "591.5", "575", "50% reduction"],
+    ["Halve the number killed or seriously injured", "591.5", "575", "Halve the number killed or seriously injured"],
+  ])("%s (printed %s) on a value of %s reads %s", (written, printed, value, expected) => {
+    expect(wordingFollowingFigure(written, printed, value)).toBe(expected);
   });
 });

@@ -3,7 +3,7 @@
  * pages, the bulletin and the submission files (DOCX, XLSX, CSV, PDF). One set of pure functions,
  * so the page and the files sent to the Government Office cannot drift apart.
  */
-import { normaliseDecimal } from "./decimal.js";
+import { normaliseDecimal, roundDecimal } from "./decimal.js";
 
 /** "1183" (also with unit "count"), "9.6%", "44% car", "860 kg", "Level 1": a figure with its unit, as an agreement writes it. */
 export function quantityText(value: string, unit: string | null): string {
@@ -77,3 +77,24 @@ export function followingWording(options: { typed: string | undefined; previous:
   if (options.changed && options.previous !== null && typed === options.previous.trim()) return options.derived;
   return typed;
 }
+
+/**
+ * A target worked out from the baseline (a 50% reduction, a running total) whose wording prints
+ * the figure it came to: when the baseline changes, the printed figure follows, written to as
+ * many places as it was ("Proposed at 592 (50% reduction)" on 1183 reads "Proposed at 575 (50%
+ * reduction)" on 1150). Words that print no such figure are left as they are. `printed` is the
+ * figure the wording shows (the written value, else the worked-out one).
+ */
+export function wordingFollowingFigure(written: string, printed: string, value: string): string {
+  const printedText = normaliseDecimal(printed);
+  const places = printedText.includes(".") ? (printedText.split(".")[1] ?? "").length : 0;
+  const plain = (figure: string) => figure.replace(/,/g, "");
+  // Figures as written, with thousands separators or not; replaced only where they equal the printed one.
+  return written.replace(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g, (figure, offset: number) => {
+    const before = written.charAt(offset - 1);
+    // A figure run on from letters or a decimal point ("v2") is not ours; the change ("50%") never equals the figure.
+    if (/[\w.]/.test(before)) return figure;
+    return normaliseDecimal(plain(figure)) === printedText ? roundDecimal(value, places) : figure;
+  });
+}
+

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import mammoth from "mammoth";
 import { read as readWorkbook, utils as sheetUtils } from "xlsx";
 import { parse as parseCsv } from "csv-parse/sync";
-import { baselineLines, quantityText } from "@accord/domain";
+import { baselineLines, quantityText, targetLines } from "@accord/domain";
 import type { AgreementIndicatorPageView } from "@accord/domain";
 import { createTestApp } from "./support/app.js";
 import type { TestApp } from "./support/app.js";
@@ -126,15 +126,25 @@ describe("NI 47's baseline changed from 1183 to 1150 without a wording", () => {
     expect(page.baselines.map((baseline) => ({ value: baseline.value, written: baseline.written }))).toEqual([{ value: "1150", written: "1150" }]);
     expect(baselineLines(page)).toEqual(["1150"]);
 
+    // The 50% reduction is worked out from the baseline: 1150 halved is 575, printed as the
+    // document printed 592 (591.5 rounded), and the planned trajectory ends there too.
+    expect(page.targets.map((target) => ({ year: target.year, value: target.value, written: target.written }))).toEqual([
+      { year: "2010/11", value: "575", written: "Proposed at 575 (50% reduction)" },
+    ]);
+    expect(targetLines(page, "2010/11")).toEqual(["Proposed at 575 (50% reduction)"]);
+
     const bulletin = await bulletinText();
     expect(bulletin).toContain('NI 47: baseline set to "1150"');
     expect(bulletin).not.toContain("1183");
+    expect(bulletin).toContain("Proposed at 575 (50% reduction)");
 
     for (const [name, file] of await readEveryFile()) {
       if (file.cells) expect(file.baselineOf("NI 47"), name).toBe("1150");
       else expect(file.baselineOf("NI 47"), name).toContain("1150");
       // 1183 was NI 47's baseline and nothing else's: no trace of it may be sent.
       expect(file.whole, name).not.toContain("1183");
+      expect(file.whole, name).toContain("Proposed at 575 (50% reduction)");
+      expect(file.whole, name).not.toContain("Proposed at 592");
     }
   }, 180_000);
 

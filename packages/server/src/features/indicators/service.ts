@@ -5,7 +5,17 @@
  * Editable rows carry a version: a write based on a stale read gets 409 with the current state.
  */
 import { and, asc, desc, eq, lt } from "drizzle-orm";
-import { financialYearsBetween, followingWording, quantityText, statutoryDutyText } from "@accord/domain";
+import {
+  compareDecimals,
+  financialYearsBetween,
+  followingWording,
+  normaliseDecimal,
+  quantityText,
+  roundDecimal,
+  statutoryDutyText,
+  targetValue,
+  wordingFollowingFigure,
+} from "@accord/domain";
 import type { z } from "zod";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
@@ -14,6 +24,7 @@ import { ensureAllowed } from "../../policy/authorize.js";
 import { AlreadyExistsError, whenAlreadyCreated } from "../../db/unique-violations.js";
 import type { Actor } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
+import type { Tx } from "../audit/record.js";
 import { isoTimestamp } from "../../db/timestamps.js";
 import type { CommentBody, PendingBaselineBody, SetBaselineBody, SetTargetBody, SignUpBody } from "./schema.js";
 import type { IndicatorScope } from "./scope.js";
@@ -86,6 +97,7 @@ export async function setBaseline(options: { db: Db; actor: Actor | null; scope:
     if (!saved) throw new Error("baseline was not saved");
     // A baseline now set is no longer pending.
     await tx.delete(t.pendingBaselines).where(eq(t.pendingBaselines.agreementIndicatorId, scope.agreementIndicatorId));
+    if (changed) await targetsFollowBaseline(tx, actor, scope, body.component, saved.value);
     await recordAudit(tx, {
       actor,
       action: "baseline.set",
@@ -109,6 +121,49 @@ export async function setBaseline(options: { db: Db; actor: Actor | null; scope:
       });
     },
   });
+}
+
+/**
+ * Targets worked out from the baseline (a 50% reduction, running totals) are stored with the
+ * figure they came to, so a changed baseline moves them too, in the same transaction: the
+ * agreement, the trajectory and the files sent to the Government Office then agree. The printed
+ * figure in their wording follows (wordingFollowingFigure); each change is audited as a target
+ * change and bumps its version, so a form opened on the old figure gets a 409.
+ */
+async function targetsFollowBaseline(tx: Tx, actor: Actor | null, scope: IndicatorScope, component: string, baseline: string) {
+  const rows = await tx
+    .select()
+    .from(t.targets)
+    .where(and(eq(t.targets.agreementIndicatorId, scope.agreementIndicatorId), eq(t.targets.component, component)))
+    .orderBy(asc(t.targets.financialYear));
+  let previousCumulative: string | null = null;
+  for (const row of rows) {
+    const value = targetValue({ target: row.target, baseline, previousCumulative });
+    if (row.target.form === "cumulative") previousCumulative = value;
+    if (value === null || row.value === null || compareDecimals(value, row.value) === 0) continue;
+    const printed = row.writtenValue ?? row.value;
+    const writtenValue = row.writtenValue === null ? null : roundDecimal(value, decimalPlaces(row.writtenValue));
+    const written = wordingFollowingFigure(row.written, printed, value);
+    const [after] = await tx
+      .update(t.targets)
+      .set({ value, writtenValue, written, version: row.version + 1 })
+      .where(and(eq(t.targets.id, row.id), eq(t.targets.version, row.version)))
+      .returning();
+    if (!after) throw new StaleVersionError(`The ${row.financialYear} target`, presentTarget(row));
+    await recordAudit(tx, {
+      actor,
+      action: "target.set",
+      entityType: "agreementIndicator",
+      entityId: scope.agreementIndicatorId,
+      agreementId: scope.agreementId,
+      before: presentTarget(row),
+      after: presentTarget(after),
+    });
+  }
+}
+
+function decimalPlaces(value: string): number {
+  return normaliseDecimal(value).split(".")[1]?.length ?? 0;
 }
 
 /** "Cannot be set until Place Survey conducted (Sept 08)": a baseline that is pending, with why and when. */
