@@ -30,6 +30,8 @@ function decidedByBody(route: string, scope: string, who: Who): boolean {
   if (route === "POST /api/agreements/:slug/indicators/:key/negotiation") return true;
   if (route === "POST /api/agreements/:slug/indicators/:key/sign-ups" || route === "POST /api/agreements/:slug/sign-ups") return who === "partner" && scope !== "elsewhere";
   if (route === "POST /api/users/:userId/grants") return who === "manager";
+  // Which district a value is for is in the body: an LSP coordinator is refused another district's once it is read.
+  if (route === "POST /api/agreements/:slug/indicators/:key/observations") return who === "lsp" && scope !== "elsewhere";
   return false;
 }
 

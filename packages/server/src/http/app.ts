@@ -35,6 +35,7 @@ import { submissionRoutes } from "../features/submission/routes.js";
 import { myWorkRoutes } from "../features/my-work/routes.js";
 import { distributionListRoutes } from "../features/mail/routes.js";
 import { roundRoutes } from "../features/rounds/routes.js";
+import { observationRoutes } from "../features/observations/routes.js";
 import { mailSettingsFromEnvironment } from "../features/mail/settings.js";
 import type { MailSettings } from "../features/mail/settings.js";
 import { createMailer } from "../features/mail/mailer.js";
@@ -96,7 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const mailSettings = options.mail === undefined ? mailSettingsFromEnvironment() : options.mail;
   const mailer = mailSettings ? createMailer(mailSettings) : null;
   if (mailer) app.addHook("onClose", async () => mailer.close());
-  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes, distributionListRoutes, roundRoutes]) {
+  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes, distributionListRoutes, roundRoutes, observationRoutes]) {
     await app.register(routes(db, mailer), { prefix: "/api" });
   }
   await app.register(authRoutes(db, singleSignOn), { prefix: "/api" });

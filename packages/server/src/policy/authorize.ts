@@ -55,6 +55,9 @@ export const actions = [
   "editLocalActionPlan",
   "recordObservation",
   "manageRounds",
+  "editReturn",
+  "decideReturn",
+  "submitDistrictReturn",
   "manageUsers",
   "readHistory",
   "manageOwnAccount",
@@ -139,6 +142,20 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
       return deny("Only the indicator's accountable officer, a manager, or the LSP coordinator for that district may record its values.");
     case "manageRounds":
       return deny("Only a manager of the agreement may open, close or publish a monitoring round.");
+    case "editReturn":
+      // Seed 000 §11: each indicator's data collection and text update is completed by its accountable officer.
+      if (resource.type !== "agreementIndicator") return deny("A return belongs to an indicator.");
+      return has(actor, agreementId, "officer", (g) => g.agreementIndicatorId === resource.agreementIndicatorId)
+        ? allow
+        : deny("Only the indicator's accountable officer or a manager may write or submit its return.");
+    case "decideReturn":
+      return deny("Only a manager of the agreement may accept a return or send it back.");
+    case "submitDistrictReturn":
+      // An LSP monitors its own district (seed 000 §10): its coordinator submits that district's values.
+      if (resource.type !== "observation") return deny("A district's values belong to an indicator and a district.");
+      return has(actor, agreementId, "lsp", (g) => g.areaId === resource.areaId)
+        ? allow
+        : deny("Only the LSP coordinator for that district or a manager may submit the district's values.");
     case "update":
     case "manageUsers":
       return deny("Only a manager of the agreement may do this.");
@@ -165,6 +182,8 @@ const rolesThatMay: Partial<Record<Action, { role: Role; who: string }>> = {
   signUp: { role: "partner", who: "a partner representative" },
   withdrawSignUp: { role: "partner", who: "a partner representative" },
   editLocalActionPlan: { role: "lsp", who: "an LSP coordinator" },
+  editReturn: { role: "officer", who: "an accountable officer" },
+  submitDistrictReturn: { role: "lsp", who: "an LSP coordinator" },
 };
 
 /**
@@ -189,6 +208,22 @@ export function authorizeFromParams(actor: Actor, action: Action, known: ScopeFr
   }
   if (action === "editLocalActionPlan" && areaId !== undefined) {
     return authorize(actor, action, { type: "localActionPlan", ...scope, areaId });
+  }
+  if (action === "editReturn" && agreementIndicatorId !== undefined) {
+    return authorize(actor, action, { type: "agreementIndicator", ...scope, agreementIndicatorId });
+  }
+  if (action === "submitDistrictReturn" && agreementIndicatorId !== undefined && areaId !== undefined) {
+    return authorize(actor, action, { type: "observation", ...scope, agreementIndicatorId, areaId });
+  }
+  if (action === "recordObservation") {
+    // The area is in the body: the indicator's officer may give any of them, an LSP coordinator
+    // only their district's (decided once the body is read), anyone else none.
+    const grants = grantsIn(actor, known.agreementId);
+    const officer = (grant: Grant) =>
+      grant.role === "officer" && (agreementIndicatorId === undefined || grant.agreementIndicatorId === agreementIndicatorId);
+    return grants.some((grant) => grant.role === "manager" || grant.role === "lsp" || officer(grant))
+      ? allow
+      : deny("Only the indicator's accountable officer, a manager, or an LSP coordinator for a district may record its values.");
   }
   const capable = rolesThatMay[action];
   if (capable === undefined) return authorize(actor, action, { type: "agreement", ...scope });

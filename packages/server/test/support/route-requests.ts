@@ -46,6 +46,7 @@ const readKa2 = (path: string, elsewherePath?: string): RouteRequest[] =>
   ];
 
 const target = { year: "2009/10", target: { form: "absolute", value: "700" }, written: "Proposed at 700" };
+const observation = (area: string) => ({ period: "2011/12 H2", area, value: "40" });
 const baseline = { value: "1183", written: "1183 killed or seriously injured", component: "all" };
 
 export const routeRequests: Record<string, RouteRequest[]> = {
@@ -189,6 +190,14 @@ export const routeRequests: Record<string, RouteRequest[]> = {
   "GET /api/agreements/:slug/rounds/:round": readKa2("/rounds/2011-12-h2"),
   "POST /api/agreements/:slug/rounds/:round/close": onAgreements("POST", "/rounds/2011-12-h2/close", ["manager"], null, { version: 999 }),
   "POST /api/agreements/:slug/rounds/:round/publish": onAgreements("POST", "/rounds/2011-12-h2/publish", ["manager"], null, { version: 999 }),
+  // Values: the indicator's officer gives any area, an LSP coordinator only their district (Thanet), a manager all.
+  "POST /api/agreements/:slug/indicators/:key/observations": [
+    { scope: "ours", request: () => ({ method: "POST", url: `${ka2}/indicators/ni-47/observations`, body: observation("E07000114") }), allowed: ["manager", "officer", "lsp"] },
+    { scope: "other", request: () => ({ method: "POST", url: `${ka2}/indicators/ni-47/observations`, body: observation("E07000108") }), allowed: ["manager", "officer"] },
+    { scope: "other", request: () => ({ method: "POST", url: `${ka2}/indicators/ni-155/observations`, body: observation("E07000114") }), allowed: ["manager", "lsp"] },
+    { scope: "elsewhere", request: () => ({ method: "POST", url: `${ka1}/indicators/ka1-9-1/observations`, body: observation("E10000016") }), allowed: [] },
+  ],
+  "GET /api/agreements/:slug/indicators/:key/observations": readKa2("/indicators/ni-47/observations", "/indicators/ka1-9-1/observations"),
   "GET /api/indicators": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators" }), allowed: everyone }],
   "GET /api/indicators/:key": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators/ni-47" }), allowed: everyone }],
   "GET /api/indicators/:key/history": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators/ni-47/history" }), allowed: everyone }],

@@ -257,7 +257,8 @@ async function refuseOverlap(
 /**
  * Seed 000 §11 asks for "no interim updates": values come in with a round's returns. Outside an
  * open round only a manager may record one, as a correction with its reason (which is audited).
- * Gives the reason when the value is such a correction, null when a round is open.
+ * Inside one, the values of a return that is submitted or accepted stay as they were sent until a
+ * manager returns it. Gives the reason when the value is such a correction, null when a round is open.
  */
 async function checkRoundIsOpen(
   tx: Tx,
@@ -267,11 +268,26 @@ async function checkRoundIsOpen(
   reason: string | undefined,
 ): Promise<string | null> {
   const [round] = await tx
-    .select({ status: t.monitoringRounds.status })
+    .select({ id: t.monitoringRounds.id, status: t.monitoringRounds.status })
     .from(t.monitoringRounds)
     .innerJoin(t.reportingPeriods, eq(t.reportingPeriods.id, t.monitoringRounds.periodId))
     .where(and(eq(t.monitoringRounds.agreementId, scope.agreementId), eq(t.reportingPeriods.label, period.label)));
-  if (round?.status === "open") return null;
+  if (round?.status === "open") {
+    // Locked with the return, so a submission and a new value cannot cross.
+    const [held] = await tx
+      .select({ status: t.indicatorReturns.status })
+      .from(t.indicatorReturns)
+      .where(and(eq(t.indicatorReturns.roundId, round.id), eq(t.indicatorReturns.agreementIndicatorId, scope.agreementIndicatorId)))
+      .for("update");
+    if (held?.status === "submitted" || held?.status === "accepted") {
+      throw new AppError(
+        "CONFLICT",
+        `The ${scope.code} return for ${period.label} is ${held.status}, so its values are locked: a manager must return it before they change.`,
+        { field: "period" },
+      );
+    }
+    return null;
+  }
   const state = round ? `its monitoring round is ${round.status}` : "no monitoring round is open for it";
   if (reason === undefined) {
     throw badRequest(
@@ -584,4 +600,26 @@ export async function listObservations(options: {
     cumulative: facts.cumulative,
     periods,
   };
+}
+
+/**
+ * listObservations for a reader: someone with a role in the agreement sees every value; anyone
+ * else (a published agreement's public) only the periods of published rounds (issue 9 §8).
+ */
+export async function listVisibleObservations(options: {
+  db: Db;
+  actor: Actor | null;
+  scope: IndicatorScope;
+  component?: string | undefined;
+}): Promise<IndicatorObservations> {
+  const { db, actor, scope } = options;
+  const listed = await listObservations({ db, actor, scope, ...(options.component === undefined ? {} : { component: options.component }) });
+  if (authorize(actor, "readHistory", { type: "agreement", ...scope }).allowed) return listed;
+  const published = await db
+    .select({ label: t.reportingPeriods.label })
+    .from(t.monitoringRounds)
+    .innerJoin(t.reportingPeriods, eq(t.reportingPeriods.id, t.monitoringRounds.periodId))
+    .where(and(eq(t.monitoringRounds.agreementId, scope.agreementId), eq(t.monitoringRounds.status, "published")));
+  const labels = new Set(published.map((row) => row.label));
+  return { ...listed, periods: listed.periods.filter((one) => labels.has(one.period.label)) };
 }
