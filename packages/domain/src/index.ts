@@ -16,3 +16,4 @@ export * from "./performance.js";
 export * from "./mail-api.js";
 export * from "./wording.js";
 export * from "./dates.js";
+export * from "./charts.js";
