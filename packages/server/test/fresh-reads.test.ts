@@ -163,4 +163,21 @@ describe("compression", () => {
     const small = await read("/api/agreements/kent-ka2/permissions", { encoding: "br, gzip" });
     expect(small.response.headers["content-encoding"]).toBeUndefined();
   });
+  it("sends the changed agreement compressed after a write, not the bytes kept from before it", async () => {
+    const unpack = (payload: Buffer) => JSON.parse(brotliDecompressSync(payload).toString("utf8")) as unknown;
+    const before = await read(ka2, { encoding: "br" });
+    expect((await read(ka2, { encoding: "br" })).response.rawPayload.equals(before.response.rawPayload)).toBe(true);
+    const written = await send(api.app, negotiator, {
+      method: "POST",
+      url: `${ka2}/indicators/ni-47/negotiation`,
+      body: { kind: "comment", note: "Compressed readers see this at once" },
+    });
+    expect(written.status).toBe(201);
+    const after = await read(ka2, { encoding: "br", tag: before.tag });
+    expect(after.status).toBe(200);
+    expect(after.response.headers["content-encoding"]).toBe("br");
+    expect(after.response.headers.vary).toContain("Accept-Encoding");
+    expect(unpack(after.response.rawPayload)).toEqual((await read(ka2)).response.json());
+    expect(unpack(after.response.rawPayload)).not.toEqual(unpack(before.response.rawPayload));
+  });
 });

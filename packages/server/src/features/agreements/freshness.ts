@@ -7,6 +7,7 @@
  * PostgreSQL has changed the agreement: the next read sees the new count and builds afresh.
  */
 import { createHash } from "node:crypto";
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
@@ -53,7 +54,10 @@ function matches(ifNoneMatch: string | undefined, tag: string): boolean {
  * moment; the tag makes checking cheap). Only answers that succeed are tagged.
  */
 export function tagAnswer(reply: FastifyReply, tag: string): FastifyReply {
-  return reply.header("ETag", tag).header("Cache-Control", "private, no-cache").header("Vary", "Cookie, Authorization");
+  return reply
+    .header("ETag", tag)
+    .header("Cache-Control", "private, no-cache")
+    .header("Vary", "Cookie, Authorization, Accept-Encoding");
 }
 
 /** The reader's copy is current: 304 with the tag and no body. */
@@ -69,7 +73,7 @@ interface Built<View> {
   /** Built on first need: an answer that reads less than the whole agreement never builds it. */
   view: () => Promise<View>;
   /** Answers already checked against their schema and serialised, by route and query. */
-  bodies: Map<string, string>;
+  bodies: Map<string, KeptBody>;
 }
 
 const agreementsKept = 32;
@@ -133,8 +137,53 @@ export function builtView<View>(db: Db, stamp: AgreementStamp, build: () => Prom
   return cacheFor<View>(db).get(stamp, build).view();
 }
 
+type Encoding = "br" | "gzip";
+
+/** Below this an answer goes as it is: compressing 2 KB saves less than it costs. */
+const compressFrom = 2048;
+
 /**
- * One answer as JSON text, checked against its response schema and serialised once per change.
+ * An answer serialised once per change and kept as bytes, with each compressed form made the
+ * first time a reader asks for it: every later reader of the same agreement is sent bytes that
+ * already exist, as a static file server would, instead of encoding and compressing ~100 KB again.
+ */
+export class KeptBody {
+  private readonly encoded = new Map<Encoding, Buffer>();
+  constructor(readonly bytes: Buffer) {}
+
+  as(encoding: Encoding): Buffer {
+    let kept = this.encoded.get(encoding);
+    if (kept === undefined) {
+      // Brotli at quality 5 compresses an agreement in a few milliseconds to about what gzip's best does.
+      kept =
+        encoding === "br"
+          ? brotliCompressSync(this.bytes, {
+              params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: this.bytes.length },
+            })
+          : gzipSync(this.bytes);
+      this.encoded.set(encoding, kept);
+    }
+    return kept;
+  }
+}
+
+/** The encoding the reader accepts that we prefer (brotli, then gzip), or null for none. */
+function acceptedEncoding(header: string | string[] | undefined): Encoding | null {
+  if (header === undefined) return null;
+  const offered = new Map<string, number>();
+  for (const part of (Array.isArray(header) ? header.join(",") : header).split(",")) {
+    const [name = "", ...parameters] = part.trim().toLowerCase().split(";");
+    const q = parameters.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    offered.set(name.trim(), q === undefined ? 1 : Number(q.slice(2)) || 0);
+  }
+  const accepts = (name: Encoding) => (offered.get(name) ?? offered.get("*") ?? 0) > 0;
+  if (accepts("br")) return "br";
+  if (accepts("gzip")) return "gzip";
+  return null;
+}
+
+/**
+ * One answer as JSON, checked against its response schema and serialised once per change.
  * `key` names the route and everything the answer depends on beyond the agreement (query, reader).
  */
 export async function builtBody<View, Answer>(options: {
@@ -144,20 +193,26 @@ export async function builtBody<View, Answer>(options: {
   key: string;
   schema: z.ZodType<Answer>;
   answer: (view: () => Promise<View>) => Answer | Promise<Answer>;
-}): Promise<string> {
+}): Promise<KeptBody> {
   const entry = cacheFor<View>(options.db).get(options.stamp, options.build);
   const kept = entry.bodies.get(options.key);
   if (kept !== undefined) return kept;
-  const text = JSON.stringify(z.encode(options.schema, await options.answer(entry.view)));
+  const body = new KeptBody(Buffer.from(JSON.stringify(z.encode(options.schema, await options.answer(entry.view))), "utf8"));
   if (entry.bodies.size >= bodiesKeptPerAgreement) {
     const oldest = entry.bodies.keys().next().value;
     if (oldest !== undefined) entry.bodies.delete(oldest);
   }
-  entry.bodies.set(options.key, text);
-  return text;
+  entry.bodies.set(options.key, body);
+  return body;
 }
 
-/** Sends JSON text as it is: Fastify serialises only what is not already a string. */
-export function sendJson(reply: FastifyReply, text: string): FastifyReply {
-  return reply.type("application/json; charset=utf-8").send(text);
+/**
+ * Sends a kept answer as it is, compressed when it is large and the reader accepts brotli or gzip
+ * (the compression plugin leaves an answer that already names its encoding alone).
+ */
+export function sendJson(reply: FastifyReply, body: KeptBody): FastifyReply {
+  reply.type("application/json; charset=utf-8");
+  const encoding = body.bytes.length >= compressFrom ? acceptedEncoding(reply.request.headers["accept-encoding"]) : null;
+  if (encoding === null) return reply.send(body.bytes);
+  return reply.header("Content-Encoding", encoding).send(body.as(encoding));
 }

@@ -182,10 +182,10 @@ export type AgreementContents = Awaited<ReturnType<typeof findAgreementContents>
  * The one statement every agreement read starts with: who may read it and the agreements it links
  * to, and how many changes it has had (freshness.ts). By the unique index on slug and primary keys.
  */
-export async function findAgreementStamp(db: Db, slug: string) {
+function prepareStampQuery(db: Db) {
   const predecessor = alias(t.agreements, "predecessor");
   const successor = alias(t.agreements, "successor");
-  const [stamp] = await db
+  return db
     .select({
       agreementId: t.agreements.id,
       slug: t.agreements.slug,
@@ -199,7 +199,20 @@ export async function findAgreementStamp(db: Db, slug: string) {
     .leftJoin(t.agreementChanges, eq(t.agreementChanges.agreementId, t.agreements.id))
     .leftJoin(predecessor, eq(predecessor.id, t.agreements.predecessorId))
     .leftJoin(successor, eq(successor.predecessorId, t.agreements.id))
-    .where(eq(t.agreements.slug, slug));
+    .where(eq(t.agreements.slug, sql.placeholder("slug")))
+    .prepare("agreement_stamp");
+}
+
+/** Built once per database: every read runs it, and building the SQL each time cost more than running it. */
+const stampQueries = new WeakMap<Db, ReturnType<typeof prepareStampQuery>>();
+
+export async function findAgreementStamp(db: Db, slug: string) {
+  let query = stampQueries.get(db);
+  if (query === undefined) {
+    query = prepareStampQuery(db);
+    stampQueries.set(db, query);
+  }
+  const [stamp] = await query.execute({ slug });
   return stamp;
 }
 export type AgreementStamp = NonNullable<Awaited<ReturnType<typeof findAgreementStamp>>>;

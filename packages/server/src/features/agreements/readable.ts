@@ -56,7 +56,7 @@ export async function answerAgreementRead<Answer>(
   const variant = options.variant?.(request.actor, stamp);
   const tag = agreementTag(stamp, variant);
   if (answeredNotModified(request, reply, tag)) return reply.send();
-  const text = await builtBody({
+  const body = await builtBody({
     db,
     stamp,
     build: () => getAgreement(db, stamp.slug),
@@ -64,7 +64,7 @@ export async function answerAgreementRead<Answer>(
     schema: options.schema,
     answer: async (agreement) => (options.read ? options.read(stamp) : options.answer(await agreement(), stamp)),
   });
-  return sendJson(tagAnswer(reply, tag), text);
+  return sendJson(tagAnswer(reply, tag), body);
 }
 
 interface Linked {
