@@ -36,6 +36,7 @@ import { myWorkRoutes } from "../features/my-work/routes.js";
 import { distributionListRoutes } from "../features/mail/routes.js";
 import { roundRoutes } from "../features/rounds/routes.js";
 import { observationRoutes } from "../features/observations/routes.js";
+import { performanceRoutes } from "../features/performance/routes.js";
 import { mailSettingsFromEnvironment } from "../features/mail/settings.js";
 import type { MailSettings } from "../features/mail/settings.js";
 import { createMailer } from "../features/mail/mailer.js";
@@ -97,7 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const mailSettings = options.mail === undefined ? mailSettingsFromEnvironment() : options.mail;
   const mailer = mailSettings ? createMailer(mailSettings) : null;
   if (mailer) app.addHook("onClose", async () => mailer.close());
-  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes, distributionListRoutes, roundRoutes, observationRoutes]) {
+  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes, distributionListRoutes, roundRoutes, observationRoutes, performanceRoutes]) {
     await app.register(routes(db, mailer), { prefix: "/api" });
   }
   await app.register(authRoutes(db, singleSignOn), { prefix: "/api" });

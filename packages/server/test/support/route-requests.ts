@@ -188,6 +188,10 @@ export const routeRequests: Record<string, RouteRequest[]> = {
   "POST /api/agreements/:slug/rounds": onAgreements("POST", "/rounds", ["manager"], null, { period: "2011/12 H2" }),
   "GET /api/agreements/:slug/rounds": readKa2("/rounds"),
   "GET /api/agreements/:slug/rounds/:round": readKa2("/rounds/2011-12-h2"),
+  "GET /api/agreements/:slug/performance": readKa2("/performance"),
+  "GET /api/agreements/:slug/indicators/:key/performance": readKa2("/indicators/ni-47/performance", "/indicators/ka1-9-1/performance"),
+  "GET /api/agreements/:slug/indicators/:key/districts": readKa2("/indicators/ni-47/districts?format=csv", "/indicators/ka1-9-1/districts"),
+  "GET /api/agreements/:slug/districts/:area/performance": readKa2("/districts/E07000114/performance"),
   "POST /api/agreements/:slug/rounds/:round/close": onAgreements("POST", "/rounds/2011-12-h2/close", ["manager"], null, { version: 999 }),
   "POST /api/agreements/:slug/rounds/:round/publish": onAgreements("POST", "/rounds/2011-12-h2/publish", ["manager"], null, { version: 999 }),
   // Values: the indicator's officer gives any area, an LSP coordinator only their district (Thanet), a manager all.

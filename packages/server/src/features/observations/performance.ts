@@ -28,6 +28,7 @@ import * as t from "../../db/schema/index.js";
 import type { Actor } from "../../policy/authorize.js";
 import type { IndicatorScope } from "../indicators/scope.js";
 import { listObservations } from "./service.js";
+import type { PeriodValues } from "./service.js";
 
 export interface PeriodPerformance {
   period: ReportingPeriod;
@@ -64,6 +65,35 @@ async function baselineState(db: Db, scope: IndicatorScope, component: string): 
   return pending ? { state: "pending", reason: pending.reason } : { state: "none" };
 }
 
+/**
+ * Each period's county value (running total, for a cumulative indicator) judged against the
+ * trajectory on the period's last day; direction against the previous period of the same kind.
+ * Pure: the dashboard judges every indicator's periods read at once.
+ */
+export function judgePeriods(options: {
+  periods: readonly PeriodValues[];
+  cumulative: boolean;
+  trajectory: PlannedTrajectory;
+  polarity: Polarity;
+  tolerance?: Tolerance | undefined;
+}): PeriodPerformance[] {
+  const { trajectory, polarity } = options;
+  const previousByKind = new Map<string, string | null>();
+  return options.periods.map(({ period, county }): PeriodPerformance => {
+    const actual = options.cumulative ? (county.runningTotal ?? null) : county.value;
+    const assessment = assessActual({ trajectory, polarity, date: period.end, actual, tolerance: options.tolerance });
+    const previous = previousByKind.get(period.kind) ?? null;
+    previousByKind.set(period.kind, actual);
+    return {
+      period,
+      actual,
+      ...assessment,
+      progress: progressTowardsTarget(trajectory, actual),
+      direction: directionOfTravel(polarity, previous, actual),
+    };
+  });
+}
+
 /** The county's performance in every period with a value, for one component. */
 export async function assessIndicatorPerformance(options: {
   db: Db;
@@ -71,11 +101,13 @@ export async function assessIndicatorPerformance(options: {
   scope: IndicatorScope;
   component?: string;
   tolerance?: Tolerance;
+  /** As listObservations: the reader's values by default. */
+  visibility?: "reader" | "everything";
 }): Promise<IndicatorPerformance> {
   const { db, actor, scope } = options;
   const component = options.component ?? "all";
   // Reading the values checks the reader may see this indicator.
-  const listed = await listObservations({ db, actor, scope, component });
+  const listed = await listObservations({ db, actor, scope, component, visibility: options.visibility ?? "reader" });
   const [definition] = await db
     .select({ polarity: t.indicatorDefinitions.polarity })
     .from(t.agreementIndicators)
@@ -92,19 +124,6 @@ export async function assessIndicatorPerformance(options: {
     targets,
   });
 
-  const previousByKind = new Map<string, string | null>();
-  const periods = listed.periods.map(({ period, county }): PeriodPerformance => {
-    const actual = listed.cumulative ? (county.runningTotal ?? null) : county.value;
-    const assessment = assessActual({ trajectory, polarity, date: period.end, actual, tolerance: options.tolerance });
-    const previous = previousByKind.get(period.kind) ?? null;
-    previousByKind.set(period.kind, actual);
-    return {
-      period,
-      actual,
-      ...assessment,
-      progress: progressTowardsTarget(trajectory, actual),
-      direction: directionOfTravel(polarity, previous, actual),
-    };
-  });
+  const periods = judgePeriods({ periods: listed.periods, cumulative: listed.cumulative, trajectory, polarity, tolerance: options.tolerance });
   return { indicator: scope.code, component, polarity, trajectory, periods };
 }

@@ -10,7 +10,8 @@
  * when every district has a value. A cumulative indicator (NI 155) is reported per period and
  * read as a running total.
  */
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import {
   addDecimals,
   compareDecimals,
@@ -34,6 +35,7 @@ import { recordAudit } from "../audit/record.js";
 import type { Tx } from "../audit/record.js";
 import { StaleVersionError } from "../indicators/service.js";
 import type { IndicatorScope } from "../indicators/scope.js";
+import { seesUnpublishedRounds } from "../rounds/visibility.js";
 import type { RecordObservationBody } from "./schema.js";
 
 /** How values of an indicator add up across areas, read from its unit. */
@@ -74,7 +76,7 @@ export interface ObservationView {
   version: number;
 }
 
-type ObservationRow = typeof t.observations.$inferSelect;
+export type ObservationRow = typeof t.observations.$inferSelect;
 
 function present(row: ObservationRow, period: string, area: string): ObservationView {
   return {
@@ -464,7 +466,7 @@ export interface IndicatorObservations {
   periods: PeriodValues[];
 }
 
-function countyFromDistricts(
+export function countyFromDistricts(
   aggregation: Aggregation,
   period: string,
   values: (ObservationView | null)[],
@@ -506,42 +508,34 @@ function countyFromDistricts(
   return { fromDistricts: { value, numerator, denominator }, notFromDistricts: null };
 }
 
-/** Every value of one indicator, the county worked out from its districts, running totals for cumulative ones. */
-export async function listObservations(options: {
-  db: Db;
-  actor: Actor | null;
-  scope: IndicatorScope;
-  component?: string;
-}): Promise<IndicatorObservations> {
-  const { db, actor, scope } = options;
-  ensureAllowed(actor, "read", { type: "agreementIndicator", ...scope });
-  const component = options.component ?? null;
-  const facts = await indicatorFacts(db, scope, component);
-  // A cumulative indicator's per-period values are counts, whatever its unit says.
-  const aggregation: Aggregation = facts.cumulative ? { kind: "count" } : aggregationFor(facts.unit);
-  const rows = await db
-    .select({
-      observation: t.observations,
-      label: t.reportingPeriods.label,
-      kind: t.reportingPeriods.kind,
-      start: t.reportingPeriods.startDate,
-      end: t.reportingPeriods.endDate,
-      areaCode: t.areas.code,
-    })
-    .from(t.observations)
-    .innerJoin(t.reportingPeriods, eq(t.reportingPeriods.id, t.observations.periodId))
-    .innerJoin(t.areas, eq(t.areas.id, t.observations.areaId))
-    .where(
-      and(
-        eq(t.observations.agreementIndicatorId, scope.agreementIndicatorId),
-        ...(component === null ? [] : [eq(t.observations.component, component)]),
-      ),
-    );
-  const baselines = await db
-    .select({ component: t.baselines.component, value: t.baselines.value })
-    .from(t.baselines)
-    .where(eq(t.baselines.agreementIndicatorId, scope.agreementIndicatorId));
+/** Where an indicator's values are worked out: the county, its districts and how values add up. */
+export interface ValuesSetting {
+  county: { code: string };
+  districts: { code: string; legacyCode: string | null; name: string }[];
+  cumulative: boolean;
+  /** For a cumulative indicator, counts whatever its unit says. */
+  aggregation: Aggregation;
+  /** The county's baselines by component: a cumulative indicator's running total starts there. */
+  baselines: { component: string; value: string }[];
+}
 
+/** One stored value with its period and area, as the set-based reads return them. */
+export interface ObservationRowWithPeriod {
+  observation: ObservationRow;
+  label: string;
+  kind: ReportingPeriod["kind"];
+  start: string;
+  end: string;
+  areaCode: string;
+}
+
+/**
+ * One indicator's stored values grouped by component and period, in time order, with the county's
+ * value worked out from its districts where it was not given and running totals for a cumulative
+ * indicator. Pure: the dashboard reads every indicator's rows at once and works each out here.
+ */
+export function assembleObservations(setting: ValuesSetting, rows: readonly ObservationRowWithPeriod[]): PeriodValues[] {
+  const { aggregation } = setting;
   const groups = new Map<
     string,
     { period: ReportingPeriod; component: string; byArea: Map<string, ObservationView> }
@@ -562,22 +556,22 @@ export async function listObservations(options: {
 
   // Running totals go through each component's periods in order; a period with no county count stops the county's total.
   const totals = new Map<string, string | null>();
-  const periods = ordered.map(({ period, component: part, byArea }): PeriodValues => {
-    const districtValues = facts.districts.map((area) => byArea.get(area.code) ?? null);
-    const recorded = byArea.get(facts.county.code) ?? null;
+  return ordered.map(({ period, component: part, byArea }): PeriodValues => {
+    const districtValues = setting.districts.map((area) => byArea.get(area.code) ?? null);
+    const recorded = byArea.get(setting.county.code) ?? null;
     const derived = countyFromDistricts(aggregation, period.label, districtValues);
     const county: CountyValue = {
       recorded,
       ...derived,
       value: recorded?.value ?? derived.fromDistricts?.value ?? null,
     };
-    const districts: DistrictValue[] = facts.districts.map((area, index) => ({
+    const districts: DistrictValue[] = setting.districts.map((area, index) => ({
       area: area.code,
       legacyCode: area.legacyCode,
       name: area.name,
       observation: districtValues[index] ?? null,
     }));
-    if (facts.cumulative) {
+    if (setting.cumulative) {
       const advance = (key: string, start: string, count: string | null): string | null => {
         const before = totals.has(key) ? (totals.get(key) ?? null) : start;
         const total = before === null || count === null ? null : addDecimals(before, count);
@@ -585,14 +579,75 @@ export async function listObservations(options: {
         return total;
       };
       // The agreement's baseline is the county's; districts count from nothing.
-      const baseline = baselines.find((one) => one.component === part)?.value ?? "0";
+      const baseline = setting.baselines.find((one) => one.component === part)?.value ?? "0";
       county.runningTotal = advance(`${part}\u0000county`, normaliseDecimal(baseline), county.value);
       for (const district of districts)
         district.runningTotal = advance(`${part}\u0000${district.area}`, "0", district.observation?.value ?? null);
     }
     return { period, component: part, county, districts };
   });
+}
 
+/**
+ * Values the reader may see (issue 9 §8): people with a role in the agreement see every value;
+ * anyone else (a published agreement's public) only those of periods whose round is published.
+ */
+export function visibleToReader(actor: Actor | null, scope: { agreementId: number; published: boolean }): SQL | undefined {
+  if (seesUnpublishedRounds(actor, scope)) return undefined;
+  return inArray(
+    t.observations.periodId,
+    sql`(select ${t.monitoringRounds.periodId} from ${t.monitoringRounds}
+      where ${t.monitoringRounds.agreementId} = ${scope.agreementId} and ${t.monitoringRounds.status} = 'published')`,
+  );
+}
+
+/**
+ * Every value of one indicator, the county worked out from its districts, running totals for
+ * cumulative ones. `visibility` "reader" (the default, and what a route passes) gives only what
+ * the reader may see (see {@link visibleToReader}); "everything" is for the server's own checks.
+ */
+export async function listObservations(options: {
+  db: Db;
+  actor: Actor | null;
+  scope: IndicatorScope;
+  component?: string;
+  visibility?: "reader" | "everything";
+}): Promise<IndicatorObservations> {
+  const { db, actor, scope } = options;
+  ensureAllowed(actor, "read", { type: "agreementIndicator", ...scope });
+  const component = options.component ?? null;
+  const facts = await indicatorFacts(db, scope, component);
+  // A cumulative indicator's per-period values are counts, whatever its unit says.
+  const aggregation: Aggregation = facts.cumulative ? { kind: "count" } : aggregationFor(facts.unit);
+  const visible = (options.visibility ?? "reader") === "reader" ? visibleToReader(actor, scope) : undefined;
+  const rows = await db
+    .select({
+      observation: t.observations,
+      label: t.reportingPeriods.label,
+      kind: t.reportingPeriods.kind,
+      start: t.reportingPeriods.startDate,
+      end: t.reportingPeriods.endDate,
+      areaCode: t.areas.code,
+    })
+    .from(t.observations)
+    .innerJoin(t.reportingPeriods, eq(t.reportingPeriods.id, t.observations.periodId))
+    .innerJoin(t.areas, eq(t.areas.id, t.observations.areaId))
+    .where(
+      and(
+        eq(t.observations.agreementIndicatorId, scope.agreementIndicatorId),
+        ...(component === null ? [] : [eq(t.observations.component, component)]),
+        ...(visible === undefined ? [] : [visible]),
+      ),
+    );
+  const baselines = await db
+    .select({ component: t.baselines.component, value: t.baselines.value })
+    .from(t.baselines)
+    .where(eq(t.baselines.agreementIndicatorId, scope.agreementIndicatorId));
+
+  const periods = assembleObservations(
+    { county: facts.county, districts: facts.districts, cumulative: facts.cumulative, aggregation, baselines },
+    rows,
+  );
   return {
     indicator: scope.code,
     unit: facts.unit,
@@ -604,7 +659,9 @@ export async function listObservations(options: {
 
 /**
  * listObservations for a reader: someone with a role in the agreement sees every value; anyone
- * else (a published agreement's public) only the periods of published rounds (issue 9 §8).
+ * else (a published agreement's public) only the periods of published rounds (issue 9 §8). The
+ * rule is listObservations' own "reader" visibility, applied in SQL, so a cumulative indicator's
+ * running totals never count a value the reader may not see.
  */
 export async function listVisibleObservations(options: {
   db: Db;
@@ -613,13 +670,5 @@ export async function listVisibleObservations(options: {
   component?: string | undefined;
 }): Promise<IndicatorObservations> {
   const { db, actor, scope } = options;
-  const listed = await listObservations({ db, actor, scope, ...(options.component === undefined ? {} : { component: options.component }) });
-  if (authorize(actor, "readHistory", { type: "agreement", ...scope }).allowed) return listed;
-  const published = await db
-    .select({ label: t.reportingPeriods.label })
-    .from(t.monitoringRounds)
-    .innerJoin(t.reportingPeriods, eq(t.reportingPeriods.id, t.monitoringRounds.periodId))
-    .where(and(eq(t.monitoringRounds.agreementId, scope.agreementId), eq(t.monitoringRounds.status, "published")));
-  const labels = new Set(published.map((row) => row.label));
-  return { ...listed, periods: listed.periods.filter((one) => labels.has(one.period.label)) };
+  return listObservations({ db, actor, scope, visibility: "reader", ...(options.component === undefined ? {} : { component: options.component }) });
 }

@@ -10,12 +10,13 @@ import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
 import { isoTimestamp } from "../../db/timestamps.js";
 import { AppError, notFound } from "../../errors.js";
-import { authorize, ensureAllowed } from "../../policy/authorize.js";
+import { ensureAllowed } from "../../policy/authorize.js";
 import type { Actor } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
 import type { Tx } from "../audit/record.js";
 import { StaleVersionError } from "../indicators/service.js";
 import { agreementScope } from "../indicators/scope.js";
+import { seesUnpublishedRounds } from "./visibility.js";
 import type { OpenRoundBody, RoundVersionBody, RoundView } from "./schema.js";
 
 type AgreementScope = Awaited<ReturnType<typeof agreementScope>>;
@@ -43,9 +44,9 @@ const roundColumns = {
   end: t.reportingPeriods.endDate,
 };
 
-type RoundRow = { round: typeof t.monitoringRounds.$inferSelect; label: string; kind: string; start: string; end: string };
+export type RoundRow = { round: typeof t.monitoringRounds.$inferSelect; label: string; kind: string; start: string; end: string };
 
-function present(row: RoundRow): RoundView {
+export function presentRound(row: RoundRow): RoundView {
   const { round } = row;
   return {
     key: roundKey(row.label),
@@ -69,12 +70,9 @@ async function roundRows(db: Db | Tx, agreementId: number): Promise<RoundRow[]> 
     .orderBy(asc(t.reportingPeriods.startDate), asc(t.reportingPeriods.endDate));
 }
 
-/**
- * Who sees which rounds: people with a role in the agreement see every round; anyone else (a
- * published agreement's public) sees only published ones (issue 9 §8).
- */
+/** People with a role in the agreement see every round; the public only published ones (visibility.ts). */
 function seesUnpublished(actor: Actor | null, scope: AgreementScope): boolean {
-  return authorize(actor, "readHistory", { type: "agreement", ...scope }).allowed;
+  return seesUnpublishedRounds(actor, scope);
 }
 
 export async function listRounds(options: { db: Db; actor: Actor | null; slug: string }): Promise<RoundView[]> {
@@ -82,7 +80,7 @@ export async function listRounds(options: { db: Db; actor: Actor | null; slug: s
   ensureAllowed(options.actor, "read", { type: "agreement", ...scope });
   const all = seesUnpublished(options.actor, scope);
   const rows = await roundRows(options.db, scope.agreementId);
-  return rows.filter((row) => all || row.round.status === "published").map(present);
+  return rows.filter((row) => all || row.round.status === "published").map(presentRound);
 }
 
 /** The round a path names, as a row, or 404 (also for a round the reader may not see yet). */
@@ -102,7 +100,7 @@ export async function findRound(
 export async function readRound(options: { db: Db; actor: Actor | null; slug: string; key: string }): Promise<RoundView> {
   const scope = await agreementScope(options.db, options.slug);
   ensureAllowed(options.actor, "read", { type: "agreement", ...scope });
-  return present(await findRound(options.db, options.actor, scope, options.key));
+  return presentRound(await findRound(options.db, options.actor, scope, options.key));
 }
 
 function readPeriod(text: string): ReportingPeriod {
@@ -162,7 +160,7 @@ export async function openRound(options: {
     }
     const row = (await roundRows(tx, scope.agreementId)).find((one) => one.round.id === inserted.id);
     if (!row) throw new Error("monitoring round was not saved");
-    const after = present(row);
+    const after = presentRound(row);
     await recordAudit(tx, {
       actor,
       action: "round.open",
@@ -196,7 +194,7 @@ export async function moveRound(options: {
   ensureAllowed(actor, "manageRounds", { type: "agreement", ...scope });
   return db.transaction(async (tx) => {
     const row = await findRound(tx, actor, scope, options.key);
-    const before = present(row);
+    const before = presentRound(row);
     const what = `The ${row.label} monitoring round`;
     if (body.version !== row.round.version) throw new StaleVersionError(what, before);
     if (row.round.status !== move.from) {
@@ -213,7 +211,7 @@ export async function moveRound(options: {
       .where(and(eq(t.monitoringRounds.id, row.round.id), eq(t.monitoringRounds.version, row.round.version)))
       .returning();
     if (!saved) throw new StaleVersionError(what, before);
-    const after = present({ ...row, round: saved });
+    const after = presentRound({ ...row, round: saved });
     await recordAudit(tx, {
       actor,
       action: `round.${options.move}`,
