@@ -37,6 +37,7 @@ import { distributionListRoutes } from "../features/mail/routes.js";
 import { roundRoutes } from "../features/rounds/routes.js";
 import { observationRoutes } from "../features/observations/routes.js";
 import { performanceRoutes } from "../features/performance/routes.js";
+import { returnTemplateRoutes } from "../features/returns/template-routes.js";
 import { mailSettingsFromEnvironment } from "../features/mail/settings.js";
 import type { MailSettings } from "../features/mail/settings.js";
 import { createMailer } from "../features/mail/mailer.js";
@@ -101,6 +102,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes, distributionListRoutes, roundRoutes, observationRoutes, performanceRoutes]) {
     await app.register(routes(db, mailer), { prefix: "/api" });
   }
+  // Its own line: the file upload parsers stay inside this plugin.
+  await app.register(returnTemplateRoutes(db), { prefix: "/api" });
   await app.register(authRoutes(db, singleSignOn), { prefix: "/api" });
   if (singleSignOn) await app.register(singleSignOnRoutes(db, singleSignOn), { prefix: "/api" });
 

@@ -202,6 +202,9 @@ export const routeRequests: Record<string, RouteRequest[]> = {
     { scope: "elsewhere", request: () => ({ method: "POST", url: `${ka1}/indicators/ka1-9-1/observations`, body: observation("E10000016") }), allowed: [] },
   ],
   "GET /api/agreements/:slug/indicators/:key/observations": readKa2("/indicators/ni-47/observations", "/indicators/ka1-9-1/observations"),
+  // The officer, the LSP coordinator and the manager each fill in rows of a return; the others none.
+  "GET /api/agreements/:slug/rounds/:round/template": onAgreements("GET", "/rounds/2011-12-h2/template?format=csv", ["manager", "officer", "lsp"], null),
+  "POST /api/agreements/:slug/rounds/:round/upload": onAgreements("POST", "/rounds/2011-12-h2/upload", ["manager", "officer", "lsp"], null),
   "GET /api/indicators": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators" }), allowed: everyone }],
   "GET /api/indicators/:key": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators/ni-47" }), allowed: everyone }],
   "GET /api/indicators/:key/history": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators/ni-47/history" }), allowed: everyone }],

@@ -95,6 +95,9 @@ function present(row: ObservationRow, period: string, area: string): Observation
   };
 }
 
+/** An observation row as the API shows it. */
+export const presentObservation = present;
+
 function badRequest(field: string, message: string): AppError {
   return new AppError("BAD_REQUEST", message, { field });
 }
