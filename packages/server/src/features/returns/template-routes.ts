@@ -106,8 +106,8 @@ export function returnTemplateRoutes(db: Db): FastifyPluginAsyncZod {
     app.post(
       `${base}/upload`,
       {
-        // Which rows someone may fill in depends on the file; the handler refuses anyone who fills in none first.
-        config: { access: "recordObservation", accessNeedsBody: true },
+        // Someone who fills in no row of any return is refused before the file is read; which rows, once it is.
+        config: { access: "recordObservation" },
         bodyLimit: uploadBodyLimit,
         schema: {
           tags: ["monitoring"],
