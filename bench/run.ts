@@ -4,14 +4,15 @@
  * PostgreSQL is installed, on a throw-away PostgreSQL cluster; starts a bare Fastify route
  * serving the very same bytes; and drives both with autocannon at 1, 8 and 32 connections:
  *   - the agreement (GET /api/agreements/kent-ka2), an indicator (…/indicators/ni-47), the
- *     position summary, a write (a comment, signed in as the NI 47 officer), and the agreement
+ *     position summary, the performance dashboard (…/performance, as the public reads it), a write (a comment, signed in as the NI 47 officer), and the agreement
  *     list with 150 agreements loaded (generated from Kent Agreement 2 through the demo loader);
  *   - req/s, p50 / p95 / p99 and the ratio to bare for each;
  *   - on PGlite, the write again with ACCORD_DURABLE=off: what flushing each commit costs;
  *   - start-up: the build step, the first start on an empty database (with its parts) and a
  *     restart (wall clock and CPU time); idle and peak resident memory of the server.
  * Settings: BENCH_SECONDS per run (default 3), BENCH_CONNECTIONS (default 1,8,32),
- * BENCH_DATABASES (default pglite,postgres), BENCH_AGREEMENTS (default 150). The machine should
+ * BENCH_DATABASES (default pglite,postgres), BENCH_AGREEMENTS (default 150), BENCH_ONLY (words
+ * naming the measurements to make, e.g. "dashboard" or "dashboard,agreement list"; default all). The machine should
  * be otherwise idle for numbers worth comparing; ratios to bare are what travel between machines.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -31,6 +32,10 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const connectionCounts = (process.env.BENCH_CONNECTIONS ?? "1,8,32").split(",").map(Number);
 const databases = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
 const agreementCount = Number(process.env.BENCH_AGREEMENTS ?? 150);
+const only = (process.env.BENCH_ONLY ?? "")
+  .split(",")
+  .map((word) => word.trim().toLowerCase())
+  .filter((word) => word !== "");
 const accordBin = resolve(repositoryRoot, "packages/server/bin/accord.js");
 const officer = { email: "officer.ni47@kent-partnership.example", password: "kent-demo-2008" };
 const scratch = mkdtempSync(join(tmpdir(), "accord-bench-"));
@@ -260,11 +265,16 @@ function generatedAgreements(count: number): { folder: string; files: string[] }
   return { folder, files };
 }
 
+/** Whether BENCH_ONLY asks for this measurement (it asks for all when unset). */
+const wanted = (request: Request): boolean => only.length === 0 || only.some((word) => request.name.toLowerCase().includes(word));
+
 function readRequests(auth: Record<string, string>): Request[] {
-  return [
+  const all: Request[] = [
     { name: "GET the agreement (kent-ka2)", method: "GET", url: "/api/agreements/kent-ka2" },
     { name: "GET an indicator (ni-47)", method: "GET", url: "/api/agreements/kent-ka2/indicators/ni-47" },
     { name: "GET the position summary", method: "GET", url: "/api/agreements/kent-ka2/position-summary?asAt=2008-05-01" },
+    // What a board meeting opens: every indicator's status at the latest published round.
+    { name: "GET the performance dashboard (public)", method: "GET", url: "/api/agreements/kent-ka2/performance" },
     {
       name: "POST a comment (signed in)",
       method: "POST",
@@ -273,6 +283,7 @@ function readRequests(auth: Record<string, string>): Request[] {
       body: JSON.stringify({ body: "Bench: the baseline for 2007/08 is confirmed." }),
     },
   ];
+  return all.filter(wanted);
 }
 const listRequest: Request = { name: `GET the agreement list (${agreementCount} agreements)`, method: "GET", url: "/api/agreements" };
 
@@ -292,7 +303,7 @@ async function benchTarget(target: Target): Promise<void> {
   try {
     const requests = readRequests(await signIn(restart.address));
     const answers = await recordAnswers(restart.address, requests);
-    if (!bareMeasured) {
+    if (!bareMeasured && requests.length > 0) {
       await measureBare(answers, requests);
       bareMeasured = true;
     }
@@ -303,6 +314,7 @@ async function benchTarget(target: Target): Promise<void> {
   }
 
   // The list, with the demo's two agreements and generated ones up to agreementCount.
+  if (!wanted(listRequest)) return;
   const generated = generatedAgreements(agreementCount - 2);
   const database = await target.open();
   try {
@@ -331,6 +343,7 @@ async function benchTarget(target: Target): Promise<void> {
  * (ACCORD_DURABLE=off), to read beside the durable default's line above.
  */
 async function benchWriteWithoutFsync(target: Target): Promise<void> {
+  if (!readRequests({}).some((request) => request.method === "POST")) return;
   const fast: Target = { ...target, label: "PGlite, ACCORD_DURABLE=off", env: { ...target.env, ACCORD_DURABLE: "off" } };
   const serving = await startAccord("serve", fast);
   try {
