@@ -77,7 +77,14 @@ export const HistoryEntryView = z.object({
   after: z.unknown(),
 });
 export type HistoryEntryView = z.infer<typeof HistoryEntryView>;
-export const HistoryView = z.object({ history: z.array(HistoryEntryView) });
+/** One page of changes, newest first, with how many there are in all. */
+export const HistoryView = z.object({
+  history: z.array(HistoryEntryView),
+  page: z.number().int(),
+  limit: z.number().int(),
+  total: z.number().int(),
+});
+export type HistoryView = z.infer<typeof HistoryView>;
 
 export const CommentView = z.object({ id: z.number().int(), author: z.string(), body: z.string(), createdAt: z.string() });
 export type CommentView = z.infer<typeof CommentView>;

@@ -313,7 +313,13 @@ export const CatalogueView = z.object({
   departments: z.array(z.string()),
 });
 export type CatalogueView = z.infer<typeof CatalogueView>;
-export const OrganisationListView = z.object({ organisations: z.array(OrganisationView) });
+/** One page of organisations by name, with how many match in all. */
+export const OrganisationListView = z.object({
+  organisations: z.array(OrganisationView),
+  page: z.number().int(),
+  limit: z.number().int(),
+  total: z.number().int(),
+});
 export const AreaListView = z.object({ areas: z.array(AreaView) });
 
 /** The position on target-setting as at a date (seed 000 §7's table); the CLI prints the same JSON. */

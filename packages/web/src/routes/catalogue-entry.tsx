@@ -1,5 +1,5 @@
 /** One catalogue entry: what the indicator is, which agreements use it, its changes; a manager may change it. */
-import { Fragment } from "react";
+import { Fragment, useState } from "react";
 import { createRoute, Link } from "@tanstack/react-router";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { Title } from "@mantine/core";
@@ -27,7 +27,8 @@ function CatalogueEntryLink({ code }: { code: string }) {
 function CatalogueEntryPage() {
   const { key } = catalogueEntryRoute.useParams();
   const { data: definition } = useSuspenseQuery(indicatorDefinitionQuery(key));
-  const history = useQuery(catalogueEntryHistoryQuery(key));
+  const [historyPage, setHistoryPage] = useState(1);
+  const history = useQuery(catalogueEntryHistoryQuery(key, historyPage));
   const { user } = useSession();
   useDocumentTitle(`${definition.code} ${definition.title}`, "Indicator catalogue");
   const notGiven = <span className="muted">Not given</span>;
@@ -122,7 +123,7 @@ function CatalogueEntryPage() {
         </Title>
         {history.isPending ? <Loading label="Loading the changes…" /> : null}
         {history.isError ? <ErrorState error={history.error} what="the changes" /> : null}
-        {history.data ? <ChangeHistory history={history.data.history} caption={`Changes to ${definition.code} in the catalogue, newest first`} /> : null}
+        {history.data ? <ChangeHistory view={history.data} onPage={setHistoryPage} caption={`Changes to ${definition.code} in the catalogue, newest first`} /> : null}
       </section>
     </>
   );

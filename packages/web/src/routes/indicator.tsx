@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useId, useState } from "react";
 import { createRoute, Link, useRouterState } from "@tanstack/react-router";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { Table, Title } from "@mantine/core";
@@ -35,7 +35,8 @@ import { componentWords, indicatorKindWords, polarityWords } from "../words";
 
 /** Every change to the indicator, for people with a role in the agreement. */
 function IndicatorChanges({ indicator, userId }: { indicator: AgreementIndicatorPageView; userId: number }) {
-  const history = useQuery(indicatorHistoryQuery(indicator.agreement.slug, indicator.key, userId));
+  const [page, setPage] = useState(1);
+  const history = useQuery(indicatorHistoryQuery(indicator.agreement.slug, indicator.key, userId, page));
   return (
     <section aria-labelledby="changes-heading" className="section">
       <Title order={2} id="changes-heading">
@@ -43,7 +44,7 @@ function IndicatorChanges({ indicator, userId }: { indicator: AgreementIndicator
       </Title>
       {history.isPending ? <Loading label="Loading the history of changes…" /> : null}
       {history.isError ? <ErrorState error={history.error} what="the history of changes" /> : null}
-      {history.data ? <ChangeHistory history={history.data.history} caption={`Changes to ${indicator.code} in Accord, newest first`} /> : null}
+      {history.data ? <ChangeHistory view={history.data} onPage={setPage} caption={`Changes to ${indicator.code} in Accord, newest first`} /> : null}
     </section>
   );
 }

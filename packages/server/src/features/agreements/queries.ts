@@ -12,6 +12,7 @@ import * as t from "../../db/schema/index.js";
 import type { Actor } from "../../policy/authorize.js";
 import type { AgreementSummaryView } from "@accord/domain";
 import { readableAgreement } from "../reference/queries.js";
+import { containing } from "../../db/like.js";
 
 const organisationColumns = {
   id: t.organisations.id,
@@ -260,9 +261,6 @@ export interface AgreementListFilter {
 }
 
 /** `%` and `_` typed into the search box are searched for, not wildcards. */
-function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
 
 /**
  * One page of the agreement list in one statement: the read policy, the filters, the order, the

@@ -13,7 +13,7 @@ import {
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
-import { HistoryEntryView } from "../indicators/schema.js";
+import { HistoryQuery, HistoryView } from "../indicators/schema.js";
 import { history } from "../indicators/service.js";
 import { UpdateAgreementBody, updateAgreement } from "./write.js";
 import { PermissionsView, permissionsFor } from "./permissions.js";
@@ -194,16 +194,25 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get(
       "/agreements/:slug/history",
-      { config: { access: "readHistory" }, schema: { tags: ["agreements"], summary: "Changes to the agreement itself", params: AgreementParams, response: { 200: z.object({ history: z.array(HistoryEntryView) }), ...apiErrors } } },
+      {
+        config: { access: "readHistory" },
+        schema: {
+          tags: ["agreements"],
+          summary: "Changes to the agreement itself, newest first, a page at a time",
+          params: AgreementParams,
+          querystring: HistoryQuery,
+          response: { 200: HistoryView, ...apiErrors },
+        },
+      },
       async (request, reply) =>
         answerAgreementRead({
           db,
           request,
           reply,
           action: "readHistory",
-          key: "history",
-          schema: z.object({ history: z.array(HistoryEntryView) }),
-          read: async (stamp) => ({ history: await history(db, "agreement", stamp.agreementId) }),
+          key: `history?page=${request.query.page}&limit=${request.query.limit}`,
+          schema: HistoryView,
+          read: (stamp) => history(db, "agreement", stamp.agreementId, request.query),
         }),
     );
   };

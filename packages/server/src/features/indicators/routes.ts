@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { Decimal, SignUpRole, TargetForm } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import { ensureAllowed } from "../../policy/authorize.js";
-import { CommentBody, CommentView, HistoryEntryView, PendingBaselineBody, SetBaselineBody, SetTargetBody, SignUpBody, SignUpParams } from "./schema.js";
+import { CommentBody, CommentView, HistoryQuery, HistoryView, PendingBaselineBody, SetBaselineBody, SetTargetBody, SignUpBody, SignUpParams } from "./schema.js";
 import { indicatorScope } from "./scope.js";
 import { addComment, history, listComments, setBaseline, setPendingBaseline, setTarget, signUpPartner, withdrawSignUp } from "./service.js";
 import { IndicatorParams, apiErrors } from "../../http/route-schemas.js";
@@ -108,12 +108,18 @@ export function indicatorWriteRoutes(db: Db): FastifyPluginAsyncZod {
       `${base}/history`,
       {
         config: { access: "readHistory" },
-        schema: { tags: ["indicators"], summary: "Every change to the indicator: who, when, before and after", params: IndicatorParams, response: { 200: z.object({ history: z.array(HistoryEntryView) }), ...apiErrors } },
+        schema: {
+          tags: ["indicators"],
+          summary: "Every change to the indicator: who, when, before and after; newest first, a page at a time",
+          params: IndicatorParams,
+          querystring: HistoryQuery,
+          response: { 200: HistoryView, ...apiErrors },
+        },
       },
       async (request) => {
         const scope = await indicatorScope(db, request.params.slug, request.params.key);
         ensureAllowed(request.actor, "readHistory", { type: "agreementIndicator", ...scope });
-        return { history: await history(db, "agreementIndicator", scope.agreementIndicatorId) };
+        return history(db, "agreementIndicator", scope.agreementIndicatorId, request.query);
       },
     );
   };

@@ -60,4 +60,18 @@ export const SignUpParams = z.object({
 
 export const CommentBody = z.object({ body: z.string().trim().min(1, "must not be empty").max(5000, "must be at most 5000 characters") }).strict();
 
-export { CommentView, HistoryEntryView } from "@accord/domain";
+export { CommentView, HistoryEntryView, HistoryView } from "@accord/domain";
+
+/** A page of a history: an indicator changed every fortnight for years has hundreds of entries. */
+export const HistoryQuery = z
+  .object({
+    page: z.coerce.number({ error: "must be a page number" }).int("must be a whole number").min(1, "must be 1 or more").default(1),
+    limit: z.coerce
+      .number({ error: "must be a number of changes" })
+      .int("must be a whole number")
+      .min(1, "must be 1 or more")
+      .max(500, "must be at most 500")
+      .default(100),
+  })
+  .strict();
+export type HistoryQuery = z.infer<typeof HistoryQuery>;

@@ -4,7 +4,7 @@
  * Each command checks the policy, writes, and records the audit event in one transaction.
  * Editable rows carry a version: a write based on a stale read gets 409 with the current state.
  */
-import { and, asc, desc, eq, lt } from "drizzle-orm";
+import { and, asc, count, desc, eq, lt } from "drizzle-orm";
 import {
   compareDecimals,
   financialYearsBetween,
@@ -26,7 +26,7 @@ import type { Actor } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
 import type { Tx } from "../audit/record.js";
 import { isoTimestamp } from "../../db/timestamps.js";
-import type { CommentBody, PendingBaselineBody, SetBaselineBody, SetTargetBody, SignUpBody } from "./schema.js";
+import type { CommentBody, HistoryQuery, PendingBaselineBody, SetBaselineBody, SetTargetBody, SignUpBody } from "./schema.js";
 import type { IndicatorScope } from "./scope.js";
 import { StaleVersionError, presentTarget } from "./versions.js";
 import { recordNegotiationEntry } from "../negotiation/service.js";
@@ -296,20 +296,32 @@ export async function listComments(db: Db, scope: IndicatorScope) {
   return rows.map((row) => ({ ...row, createdAt: isoTimestamp(row.createdAt) }));
 }
 
-export async function history(db: Db, entityType: string, entityId: string | number) {
-  const rows = await db
-    .select({
-      id: t.auditEvents.id,
-      at: t.auditEvents.at,
-      actor: t.auditEvents.actor,
-      action: t.auditEvents.action,
-      entityType: t.auditEvents.entityType,
-      entityId: t.auditEvents.entityId,
-      before: t.auditEvents.before,
-      after: t.auditEvents.after,
-    })
-    .from(t.auditEvents)
-    .where(and(eq(t.auditEvents.entityType, entityType), eq(t.auditEvents.entityId, String(entityId))))
-    .orderBy(desc(t.auditEvents.at), desc(t.auditEvents.id));
-  return rows.map((row) => ({ ...row, at: isoTimestamp(row.at) }));
+/** A page of one thing's changes, newest first, and how many there are: two statements by audit_events_entity. */
+export async function history(db: Db, entityType: string, entityId: string | number, paging: HistoryQuery = { page: 1, limit: 100 }) {
+  const about = and(eq(t.auditEvents.entityType, entityType), eq(t.auditEvents.entityId, String(entityId)));
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({
+        id: t.auditEvents.id,
+        at: t.auditEvents.at,
+        actor: t.auditEvents.actor,
+        action: t.auditEvents.action,
+        entityType: t.auditEvents.entityType,
+        entityId: t.auditEvents.entityId,
+        before: t.auditEvents.before,
+        after: t.auditEvents.after,
+      })
+      .from(t.auditEvents)
+      .where(about)
+      .orderBy(desc(t.auditEvents.at), desc(t.auditEvents.id))
+      .limit(paging.limit)
+      .offset((paging.page - 1) * paging.limit),
+    db.select({ total: count() }).from(t.auditEvents).where(about),
+  ]);
+  return {
+    history: rows.map((row) => ({ ...row, at: isoTimestamp(row.at) })),
+    page: paging.page,
+    limit: paging.limit,
+    total: counted?.total ?? 0,
+  };
 }

@@ -30,6 +30,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
 import type { Actor } from "../../policy/authorize.js";
+import { containing } from "../../db/like.js";
 
 /** `agreements` or an alias of it (a predecessor, a successor). */
 type AgreementColumns = { id: AnyPgColumn; published: AnyPgColumn };
@@ -53,9 +54,6 @@ export interface CatalogueFilter {
 }
 
 /** `%` and `_` typed into the search box are searched for, not wildcards. */
-function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
 
 export async function findCataloguePage(db: Db, actor: Actor | null, filter: CatalogueFilter) {
   const d = t.indicatorDefinitions;

@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ApiError, AreaListView, CatalogueView, IndicatorDefinitionView, OrganisationListView } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import { apiErrors } from "../../http/route-schemas.js";
-import { HistoryEntryView } from "../indicators/schema.js";
-import { CatalogueQuery, CreateIndicatorBody, IndicatorKeyParams, UpdateIndicatorBody } from "./schema.js";
+import { HistoryQuery, HistoryView } from "../indicators/schema.js";
+import { CatalogueQuery, CreateIndicatorBody, IndicatorKeyParams, OrganisationQuery, UpdateIndicatorBody } from "./schema.js";
 import {
   catalogueHistory,
   createIndicatorDefinition,
@@ -65,13 +65,29 @@ export function referenceRoutes(db: Db): FastifyPluginAsyncZod {
       "/indicators/:key/history",
       {
         config: { access: "public" },
-        schema: { tags: ["catalogue"], summary: "Changes to a catalogue entry", params: IndicatorKeyParams, response: { 200: z.object({ history: z.array(HistoryEntryView) }), 400: ApiError, 404: ApiError } },
+        schema: {
+          tags: ["catalogue"],
+          summary: "Changes to a catalogue entry, newest first, a page at a time",
+          params: IndicatorKeyParams,
+          querystring: HistoryQuery,
+          response: { 200: HistoryView, 400: ApiError, 404: ApiError },
+        },
       },
-      async (request) => ({ history: await catalogueHistory(db, request.actor, request.params.key) }),
+      async (request) => catalogueHistory(db, request.actor, request.params.key, request.query),
     );
-    app.get("/organisations", { config: { access: "public" }, schema: { tags: ["reference"], summary: "Partner organisations", response: { 200: OrganisationListView } } }, async () => ({
-      organisations: await listOrganisations(db),
-    }));
+    app.get(
+      "/organisations",
+      {
+        config: { access: "public" },
+        schema: {
+          tags: ["reference"],
+          summary: "Partner organisations by name, a page at a time (q matches a name, alias or slug)",
+          querystring: OrganisationQuery,
+          response: { 200: OrganisationListView, 400: ApiError },
+        },
+      },
+      async (request) => listOrganisations(db, request.query),
+    );
     app.get("/areas", { config: { access: "public" }, schema: { tags: ["reference"], summary: "County and districts with ONS codes", response: { 200: AreaListView } } }, async () => ({
       areas: await listAreas(db),
     }));

@@ -49,3 +49,18 @@ export const UpdateIndicatorBody = z
   })
   .strict();
 export type UpdateIndicatorBody = z.infer<typeof UpdateIndicatorBody>;
+
+/** Organisations by name or alias, a page at a time: a country of agreements has thousands of partners. */
+export const OrganisationQuery = z
+  .object({
+    q: z.string().trim().max(200, "must be at most 200 characters").optional(),
+    page: z.coerce.number({ error: "must be a page number" }).int("must be a whole number").min(1, "must be 1 or more").default(1),
+    limit: z.coerce
+      .number({ error: "must be a number of organisations" })
+      .int("must be a whole number")
+      .min(1, "must be 1 or more")
+      .max(500, "must be at most 500")
+      .default(200),
+  })
+  .strict();
+export type OrganisationQuery = z.infer<typeof OrganisationQuery>;

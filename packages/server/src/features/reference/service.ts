@@ -1,5 +1,6 @@
 /** The catalogue, organisations and areas: reference data shared by every agreement. */
-import { and, asc, eq, or } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or, sql } from "drizzle-orm";
+import { containing } from "../../db/like.js";
 import { indicatorKey } from "@accord/domain";
 import type { AreaView, CatalogueView, IndicatorDefinitionView, OrganisationView } from "@accord/domain";
 import { alias } from "drizzle-orm/pg-core";
@@ -11,7 +12,8 @@ import type { Actor } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
 import { StaleVersionError, history } from "../indicators/service.js";
 import { findCatalogueDepartments, findCataloguePage } from "./queries.js";
-import type { CatalogueQuery, CreateIndicatorBody, UpdateIndicatorBody } from "./schema.js";
+import type { CatalogueQuery, CreateIndicatorBody, OrganisationQuery, UpdateIndicatorBody } from "./schema.js";
+import type { HistoryQuery } from "../indicators/schema.js";
 
 type DefinitionRow = typeof t.indicatorDefinitions.$inferSelect;
 type Use = Awaited<ReturnType<typeof findCataloguePage>>["uses"][number];
@@ -132,19 +134,35 @@ export async function updateIndicatorDefinition(options: { db: Db; actor: Actor 
 }
 
 /** Who changed a catalogue entry, when, from what to what. */
-export async function catalogueHistory(db: Db, actor: Actor | null, key: string) {
+export async function catalogueHistory(db: Db, actor: Actor | null, key: string, paging: HistoryQuery) {
   await getIndicatorDefinition(db, actor, key);
   const [row] = await db.select({ id: t.indicatorDefinitions.id }).from(t.indicatorDefinitions).where(eq(t.indicatorDefinitions.key, key));
-  return history(db, "indicatorDefinition", row?.id ?? 0);
+  return history(db, "indicatorDefinition", row?.id ?? 0, paging);
 }
 
-export async function listOrganisations(db: Db): Promise<OrganisationView[]> {
-  const rows = await db
-    .select({ organisation: t.organisations, area: { code: t.areas.code, name: t.areas.name } })
-    .from(t.organisations)
-    .leftJoin(t.areas, eq(t.areas.id, t.organisations.areaId))
-    .orderBy(asc(t.organisations.name));
-  return rows.map(({ organisation, area }) => ({
+/** A page of organisations by name; `q` matches the name, an alias or the slug, in SQL. */
+export async function listOrganisations(db: Db, query: OrganisationQuery = { page: 1, limit: 200 }) {
+  const pattern = query.q === undefined || query.q === "" ? null : containing(query.q);
+  const matching =
+    pattern === null
+      ? undefined
+      : or(
+          ilike(t.organisations.name, pattern),
+          ilike(t.organisations.slug, pattern),
+          sql`array_to_string(${t.organisations.aliases}, ' ') ilike ${pattern}`,
+        );
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({ organisation: t.organisations, area: { code: t.areas.code, name: t.areas.name } })
+      .from(t.organisations)
+      .leftJoin(t.areas, eq(t.areas.id, t.organisations.areaId))
+      .where(matching)
+      .orderBy(asc(t.organisations.name), asc(t.organisations.id))
+      .limit(query.limit)
+      .offset((query.page - 1) * query.limit),
+    db.select({ total: count() }).from(t.organisations).where(matching),
+  ]);
+  const organisations = rows.map(({ organisation, area }): OrganisationView => ({
     slug: organisation.slug,
     name: organisation.name,
     kind: organisation.kind as OrganisationView["kind"],
@@ -154,6 +172,7 @@ export async function listOrganisations(db: Db): Promise<OrganisationView[]> {
     area,
     note: organisation.note,
   }));
+  return { organisations, page: query.page, limit: query.limit, total: counted?.total ?? 0 };
 }
 
 export async function listAreas(db: Db): Promise<AreaView[]> {

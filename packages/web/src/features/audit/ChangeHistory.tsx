@@ -4,7 +4,7 @@
  */
 import { useId } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { Table } from "@mantine/core";
+import { Button, Group, Table } from "@mantine/core";
 import type { z } from "zod";
 import {
   AuditedBaseline,
@@ -15,6 +15,7 @@ import {
   AuditedStatus,
   AuditedTarget,
   type HistoryEntryView,
+  type HistoryView,
 } from "../../api/contracts";
 import { ScrollRegion } from "../../components/ScrollRegion";
 import { organisationsQuery } from "../reference/queries";
@@ -122,46 +123,81 @@ export function actorParts(actor: string): { name: string; email: string | null 
   return match ? { name: match[1] ?? actor, email: match[2] ?? null } : { name: actor, email: null };
 }
 
-export function ChangeHistory({ history, caption }: { history: HistoryEntryView[]; caption: string }) {
+/** "Changes 101–200 of 230" with Newer and Older: a long history is read a page at a time. */
+function HistoryPages({ view, onPage, label }: { view: HistoryView; onPage: (page: number) => void; label: string }) {
+  const pages = Math.max(1, Math.ceil(view.total / view.limit));
+  if (pages <= 1) return null;
+  const first = (view.page - 1) * view.limit + 1;
+  const last = Math.min(view.total, view.page * view.limit);
+  return (
+    <nav aria-label={label} className="pagination">
+      <Group gap="sm">
+        <Button variant="default" disabled={view.page <= 1} onClick={() => onPage(view.page - 1)}>
+          Newer changes
+        </Button>
+        <span aria-live="polite">
+          Changes {first}–{last} of {view.total}
+        </span>
+        <Button variant="default" disabled={view.page >= pages} onClick={() => onPage(view.page + 1)}>
+          Older changes
+        </Button>
+      </Group>
+    </nav>
+  );
+}
+
+export function ChangeHistory({
+  view,
+  caption,
+  onPage,
+}: {
+  view: HistoryView;
+  caption: string;
+  onPage: (page: number) => void;
+}) {
+  const history = view.history;
   const captionId = useId();
   const organisations = useQuery(organisationsQuery());
   const names = new Map((organisations.data?.organisations ?? []).map((organisation) => [organisation.slug, organisation.name]));
   const organisationName = (slug: string) => names.get(slug) ?? slug;
-  if (history.length === 0) return <p>No changes have been made in Accord yet.</p>;
+  if (view.total === 0) return <p>No changes have been made in Accord yet.</p>;
   return (
-    <ScrollRegion labelledBy={captionId}>
-      <Table withTableBorder captionSide="top" className="history-table">
-        <Table.Caption id={captionId}>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">When</Table.Th>
-            <Table.Th scope="col">Who</Table.Th>
-            <Table.Th scope="col">What</Table.Th>
-            <Table.Th scope="col">Before</Table.Th>
-            <Table.Th scope="col">After</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {history.map((entry) => {
-            const change = describeChange(entry, organisationName);
-            const actor = actorParts(entry.actor);
-            return (
-              <Table.Tr key={entry.id} data-action={entry.action}>
-                <Table.Th scope="row">
-                  <time dateTime={isoTimestamp(entry.at)}>{longDateTime(entry.at)}</time>
-                </Table.Th>
-                <Table.Td>
-                  <span className="history-actor">{actor.name}</span>
-                  {actor.email ? <span className="small history-email"> {actor.email}</span> : null}
-                </Table.Td>
-                <Table.Td>{change.what}</Table.Td>
-                <Table.Td>{change.before}</Table.Td>
-                <Table.Td>{change.after}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </ScrollRegion>
+    <>
+      <HistoryPages view={view} onPage={onPage} label={`Pages of ${caption.charAt(0).toLowerCase()}${caption.slice(1)}`} />
+      <ScrollRegion labelledBy={captionId}>
+        <Table withTableBorder captionSide="top" className="history-table">
+          <Table.Caption id={captionId}>{caption}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">When</Table.Th>
+              <Table.Th scope="col">Who</Table.Th>
+              <Table.Th scope="col">What</Table.Th>
+              <Table.Th scope="col">Before</Table.Th>
+              <Table.Th scope="col">After</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {history.map((entry) => {
+              const change = describeChange(entry, organisationName);
+              const actor = actorParts(entry.actor);
+              return (
+                <Table.Tr key={entry.id} data-action={entry.action}>
+                  <Table.Th scope="row">
+                    <time dateTime={isoTimestamp(entry.at)}>{longDateTime(entry.at)}</time>
+                  </Table.Th>
+                  <Table.Td>
+                    <span className="history-actor">{actor.name}</span>
+                    {actor.email ? <span className="small history-email"> {actor.email}</span> : null}
+                  </Table.Td>
+                  <Table.Td>{change.what}</Table.Td>
+                  <Table.Td>{change.before}</Table.Td>
+                  <Table.Td>{change.after}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </ScrollRegion>
+    </>
   );
 }

@@ -48,8 +48,9 @@ export const indicatorDefinitionQuery = (key: string) =>
   });
 
 /** Changes to a catalogue entry, newest first (anyone may read them). */
-export const catalogueEntryHistoryQuery = (key: string) =>
+export const catalogueEntryHistoryQuery = (key: string, page = 1) =>
   queryOptions({
-    queryKey: ["indicators", key, "history"],
-    queryFn: ({ signal }) => apiGet(apiPath("indicators", key, "history"), HistoryView, signal),
+    queryKey: ["indicators", key, "history", page],
+    queryFn: ({ signal }) => apiGet(`${apiPath("indicators", key, "history")}?page=${page}`, HistoryView, signal),
+    placeholderData: (previous) => previous,
   });

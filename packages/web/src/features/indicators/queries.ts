@@ -30,10 +30,12 @@ export const agreementIndicatorQuery = (slug: string, key: string) =>
   });
 
 /** Every change to the indicator (people with a role in the agreement); keyed by the reader. */
-export const indicatorHistoryQuery = (slug: string, key: string, userId: number) =>
+export const indicatorHistoryQuery = (slug: string, key: string, userId: number, page = 1) =>
   queryOptions({
-    queryKey: ["agreements", slug, "indicators", "one", key, "history", userId],
-    queryFn: ({ signal }) => apiGet(apiPath("agreements", slug, "indicators", key, "history"), HistoryView, signal),
+    queryKey: ["agreements", slug, "indicators", "one", key, "history", userId, page],
+    queryFn: ({ signal }) =>
+      apiGet(`${apiPath("agreements", slug, "indicators", key, "history")}?page=${page}`, HistoryView, signal),
+    placeholderData: (previous) => previous,
   });
 
 export const indicatorCommentsQuery = (slug: string, key: string) =>

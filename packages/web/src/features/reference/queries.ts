@@ -6,7 +6,8 @@ import { apiGet } from "../../api/client";
 export const organisationsQuery = () =>
   queryOptions({
     queryKey: ["organisations"],
-    queryFn: ({ signal }) => apiGet("/api/organisations", OrganisationListView, signal),
+    // Every partner of a county fits one page; the names are looked up from it across the app.
+    queryFn: ({ signal }) => apiGet("/api/organisations?limit=500", OrganisationListView, signal),
     staleTime: 10 * 60_000,
   });
 
