@@ -194,6 +194,50 @@ export const routeRequests: Record<string, RouteRequest[]> = {
   "GET /api/agreements/:slug/districts/:area/performance": readKa2("/districts/E07000114/performance"),
   "POST /api/agreements/:slug/rounds/:round/close": onAgreements("POST", "/rounds/2011-12-h2/close", ["manager"], null, { version: 999 }),
   "POST /api/agreements/:slug/rounds/:round/publish": onAgreements("POST", "/rounds/2011-12-h2/publish", ["manager"], null, { version: 999 }),
+  "GET /api/agreements/:slug/rounds/:round/returns": readKa2("/rounds/2011-12-h2/returns"),
+  "GET /api/agreements/:slug/rounds/:round/returns/:key": readKa2("/rounds/2011-12-h2/returns/ni-47", "/rounds/2011-12-h2/returns/ka1-9-1"),
+  // A return is written and submitted by the indicator's accountable officer (or a manager), decided by a manager.
+  "PUT /api/agreements/:slug/rounds/:round/returns/:key": onAgreements(
+    "PUT",
+    "/rounds/2011-12-h2/returns/ni-47",
+    ["manager", "officer"],
+    { path: "/rounds/2011-12-h2/returns/ni-155", allowed: ["manager"] },
+    { progress: "Matrix test", version: 999 },
+    "/rounds/2011-12-h2/returns/ka1-9-1",
+  ),
+  "POST /api/agreements/:slug/rounds/:round/returns/:key/submit": onAgreements(
+    "POST",
+    "/rounds/2011-12-h2/returns/ni-47/submit",
+    ["manager", "officer"],
+    { path: "/rounds/2011-12-h2/returns/ni-155/submit", allowed: ["manager"] },
+    { version: 999 },
+    "/rounds/2011-12-h2/returns/ka1-9-1/submit",
+  ),
+  "POST /api/agreements/:slug/rounds/:round/returns/:key/accept": onAgreements(
+    "POST",
+    "/rounds/2011-12-h2/returns/ni-47/accept",
+    ["manager"],
+    null,
+    { version: 999 },
+    "/rounds/2011-12-h2/returns/ka1-9-1/accept",
+  ),
+  "POST /api/agreements/:slug/rounds/:round/returns/:key/return": onAgreements(
+    "POST",
+    "/rounds/2011-12-h2/returns/ni-47/return",
+    ["manager"],
+    null,
+    { version: 999, comment: "Matrix test" },
+    "/rounds/2011-12-h2/returns/ka1-9-1/return",
+  ),
+  // A district's values are submitted by that district's LSP coordinator (Thanet) or a manager.
+  "POST /api/agreements/:slug/rounds/:round/returns/:key/districts/:code/submit": onAgreements(
+    "POST",
+    "/rounds/2011-12-h2/returns/ni-47/districts/E07000114/submit",
+    ["manager", "lsp"],
+    { path: "/rounds/2011-12-h2/returns/ni-47/districts/E07000108/submit", allowed: ["manager"] },
+    {},
+    "/rounds/2011-12-h2/returns/ka1-9-1/districts/E07000114/submit",
+  ),
   // Values: the indicator's officer gives any area, an LSP coordinator only their district (Thanet), a manager all.
   "POST /api/agreements/:slug/indicators/:key/observations": [
     { scope: "ours", request: () => ({ method: "POST", url: `${ka2}/indicators/ni-47/observations`, body: observation("E07000114") }), allowed: ["manager", "officer", "lsp"] },

@@ -41,14 +41,29 @@ const sectionTitles = {
   figures: "Baselines and targets",
   agreement: "The agreement",
   plans: "Local action plans",
+  monitoring: "Monitoring",
 } as const;
 type Section = keyof typeof sectionTitles;
 
 const objectOf = (value: unknown): Record<string, unknown> => (value !== null && typeof value === "object" ? (value as Record<string, unknown>) : {});
 const textOf = (value: unknown): string => (typeof value === "string" ? value : value === null || value === undefined ? "" : JSON.stringify(value));
 
+interface Described {
+  section: Section;
+  text: string;
+  /** Told once per bulletin: many values or drafts of one return read as one line. */
+  once?: string;
+}
+
 /** One audit event in a sentence a partner would read; null for what a bulletin leaves out (comments, accounts). */
-function describe(action: string, code: string, before: unknown, after: unknown, organisationName: (slug: unknown) => string): { section: Section; text: string } | null {
+function describe(
+  action: string,
+  code: string,
+  before: unknown,
+  after: unknown,
+  organisationName: (slug: unknown) => string,
+  areaName: (code: unknown) => string,
+): Described | null {
   const a = objectOf(after);
   const b = objectOf(before);
   switch (action) {
@@ -86,6 +101,29 @@ function describe(action: string, code: string, before: unknown, after: unknown,
       return { section: "agreement", text: `Submitted to the Government Office as revision ${textOf(a.revision)}` };
     case "agreement.update":
       return { section: "agreement", text: `Agreement details changed (${Object.keys(a).filter((k) => k !== "version" && textOf(a[k]) !== textOf(b[k])).join(", ") || "no visible change"})` };
+    case "round.open":
+      return { section: "monitoring", text: `${textOf(objectOf(a.period).label)} monitoring round opened, returns due ${dayText(textOf(a.dueDate))}` };
+    case "round.close":
+      return { section: "monitoring", text: `${textOf(objectOf(a.period).label)} monitoring round closed` };
+    case "round.publish":
+      return { section: "monitoring", text: `${textOf(objectOf(a.period).label)} monitoring round published` };
+    case "observation.record":
+      return { section: "monitoring", text: `${code}: ${textOf(a.period)} values recorded`, once: `${code}|${textOf(a.period)}|values` };
+    case "observation.correct":
+      return {
+        section: "monitoring",
+        text: `${code}: ${textOf(a.period)} value for ${areaName(a.area)} corrected to ${textOf(a.value)}${b.value === undefined ? "" : ` (was ${textOf(b.value)})`} — ${textOf(a.correctionReason)}`,
+      };
+    case "return.save":
+      return { section: "monitoring", text: `${code}: ${textOf(a.period)} return drafted`, once: `${code}|${textOf(a.period)}|draft` };
+    case "return.submit":
+      return { section: "monitoring", text: `${code}: ${textOf(a.period)} return submitted` };
+    case "return.accept":
+      return { section: "monitoring", text: `${code}: ${textOf(a.period)} return accepted${a.managerComment ? ` — ${textOf(a.managerComment)}` : ""}` };
+    case "return.return":
+      return { section: "monitoring", text: `${code}: ${textOf(a.period)} return sent back — ${textOf(a.managerComment)}` };
+    case "return.district-submit":
+      return { section: "monitoring", text: `${code}: ${textOf(a.name)}'s ${textOf(a.period)} values submitted` };
     case "localActionPlan.set":
       return { section: "plans", text: `A district's local action plan was updated (${plural(Array.isArray(a.supportedIndicators) ? a.supportedIndicators.length : 0, "target")} supported)` };
     default:
@@ -139,12 +177,19 @@ export async function draftBulletin(db: Db, actor: Actor | null, slug: string, s
     .orderBy(asc(t.auditEvents.at), asc(t.auditEvents.id));
   const names = new Map((await db.select({ slug: t.organisations.slug, name: t.organisations.name }).from(t.organisations)).map((o) => [o.slug, o.name]));
   const organisationName = (slug: unknown): string => names.get(textOf(slug)) ?? textOf(slug);
+  const areaNames = new Map((await db.select({ code: t.areas.code, name: t.areas.name }).from(t.areas)).map((area) => [area.code, area.name]));
+  const areaName = (code: unknown): string => areaNames.get(textOf(code)) ?? textOf(code);
   const sections = new Map<Section, { at: string; actor: string; text: string }[]>();
+  const told = new Set<string>();
   for (const event of events) {
     // Choosing indicators is recorded on the agreement and on the indicator; the bulletin tells it once.
     if (event.action.startsWith("indicator.") && event.entityType !== "agreement") continue;
-    const described = describe(event.action, event.code ?? "", event.before, event.after, organisationName);
+    const described = describe(event.action, event.code ?? "", event.before, event.after, organisationName, areaName);
     if (!described) continue;
+    if (described.once !== undefined) {
+      if (told.has(described.once)) continue;
+      told.add(described.once);
+    }
     const list = sections.get(described.section) ?? [];
     list.push({ at: isoTimestamp(event.at), actor: event.actor, text: described.text });
     sections.set(described.section, list);

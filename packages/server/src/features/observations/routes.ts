@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.js";
 import { IndicatorParams, apiErrors } from "../../http/route-schemas.js";
 import { indicatorScope } from "../indicators/scope.js";
 import { IndicatorObservationsView, ObservationsQuery, ObservationView, RecordObservationBody } from "./schema.js";
-import { listVisibleObservations, recordObservation } from "./service.js";
+import { listObservations, recordObservation } from "./service.js";
 
 export function observationRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
@@ -45,7 +45,9 @@ export function observationRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request) => {
         const scope = await indicatorScope(db, request.params.slug, request.params.key);
-        return listVisibleObservations({ db, actor: request.actor, scope, component: request.query.component });
+        const { component } = request.query;
+        // Only what the reader may see: the public, published rounds' values (listObservations' default).
+        return listObservations({ db, actor: request.actor, scope, ...(component === undefined ? {} : { component }) });
       },
     );
   };

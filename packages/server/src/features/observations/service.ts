@@ -659,19 +659,3 @@ export async function listObservations(options: {
     periods,
   };
 }
-
-/**
- * listObservations for a reader: someone with a role in the agreement sees every value; anyone
- * else (a published agreement's public) only the periods of published rounds (issue 9 §8). The
- * rule is listObservations' own "reader" visibility, applied in SQL, so a cumulative indicator's
- * running totals never count a value the reader may not see.
- */
-export async function listVisibleObservations(options: {
-  db: Db;
-  actor: Actor | null;
-  scope: IndicatorScope;
-  component?: string | undefined;
-}): Promise<IndicatorObservations> {
-  const { db, actor, scope } = options;
-  return listObservations({ db, actor, scope, visibility: "reader", ...(options.component === undefined ? {} : { component: options.component }) });
-}
