@@ -18,7 +18,13 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // React, Mantine, TanStack and zod change rarely: one cacheable chunk apart from the app.
-        codeSplitting: { groups: [{ name: "vendor", test: /node_modules/ }] },
+        // ECharts (and its zrender) is loaded with the first chart, not by every page.
+        codeSplitting: {
+          groups: [
+            { name: "charts", test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 2 },
+            { name: "vendor", test: /node_modules/, priority: 1 },
+          ],
+        },
       },
     },
   },

@@ -202,6 +202,11 @@ function AgreementPage() {
       <nav aria-label="Agreement work" className="agreement-nav">
         <ul className="inline-list">
           <li>
+            <Link to="/agreements/$slug/performance" params={{ slug }}>
+              Performance
+            </Link>
+          </li>
+          <li>
             <Link to="/agreements/$slug/submission" params={{ slug }}>
               Submission
             </Link>

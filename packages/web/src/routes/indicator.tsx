@@ -12,6 +12,7 @@ import { Comments } from "../features/indicators/Comments";
 import { NegotiationThread } from "../features/indicators/NegotiationThread";
 import { negotiationThreadQuery } from "../features/workflow/queries";
 import { ChangeHistory } from "../features/audit/ChangeHistory";
+import { IndicatorPerformance } from "../features/performance/IndicatorPerformance";
 import { usePermissions } from "../features/permissions/queries";
 import { useSession } from "../features/session/queries";
 import { ErrorState } from "../components/ErrorState";
@@ -225,6 +226,8 @@ function IndicatorPage() {
         )}
         {mayEditTargets ? <p className="small">Targets are changed by proposing them in the negotiation below, so each change is in the thread.</p> : null}
       </section>
+
+      <IndicatorPerformance slug={slug} indicatorKey={indicator.key} code={indicator.code} />
 
       <section aria-labelledby="negotiation-heading" className="section">
         <Title order={2} id="negotiation-heading">

@@ -74,6 +74,11 @@ function AgreementWork({ work }: { work: MyWorkView["agreements"][number] }) {
       <p>
         {agreementStatusWords[work.status]}.{work.deadline ? ` ${deadlineWords(work.deadline)}.` : ""}
       </p>
+      <p>
+        <Link to="/agreements/$slug/performance" params={{ slug: work.slug }}>
+          Performance of {work.name}: where every indicator stands and the returns due
+        </Link>
+      </p>
       {work.sections.map((section) => (
         <div key={`${section.role}-${section.title}`} className="my-work__section">
           <Title order={3}>

@@ -18,6 +18,10 @@ import { bulletinsRoute } from "./bulletins";
 import { signUpsRoute } from "./sign-ups";
 import { chooseIndicatorsRoute } from "./choose-indicators";
 import { myWorkRoute } from "./my-work";
+import { performanceRoute } from "./performance";
+import { roundRoute } from "./round";
+import { returnRoute } from "./return";
+import { districtPerformanceRoute, indicatorDistrictsRoute } from "./district-performance";
 
 const routeTree = rootRoute.addChildren([
   homeRoute,
@@ -36,6 +40,11 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   accountRoute,
   usersRoute,
+  performanceRoute,
+  roundRoute,
+  returnRoute,
+  indicatorDistrictsRoute,
+  districtPerformanceRoute,
 ]);
 
 export const router = createRouter({

@@ -1,0 +1,181 @@
+/**
+ * Issue 9 points 5, 6 and 8 in the browser (Chromium, axe on every page): the performance
+ * dashboard counts each status and shows NI 47's; NI 47's page draws its chart with its sentence
+ * and table; the district benchmarking page ranks the 12 districts; the public sees a published
+ * round's dashboard but never the open round.
+ *
+ * The test makes its own rounds after the demo's: 2010/11 H1 with NI 47's 12 districts (720 in
+ * all, amber against the trajectory), closed and published; then 2010/11 H2, left open.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { APIRequestContext, Page } from "playwright-core";
+import { expectNoAxeViolations, gotoPage } from "./support/browser.js";
+import { openSignedIn, useProduct, type Product } from "./support/product.js";
+import { demoAccounts, demoPassword } from "./support/session.js";
+
+const product = useProduct();
+const ka2 = "/api/agreements/kent-ka2";
+
+/** NI 47 (killed or seriously injured, lower is better) in 2010/11 H1 by district: 720 in all. */
+export const ni47ByDistrict: Record<string, string> = {
+  E07000105: "55", // Ashford
+  E07000106: "70", // Canterbury
+  E07000107: "40", // Dartford
+  E07000108: "50", // Dover
+  E07000109: "35", // Gravesham
+  E07000110: "80", // Maidstone
+  E07000111: "60", // Sevenoaks
+  E07000112: "45", // Shepway
+  E07000113: "75", // Swale
+  E07000114: "65", // Thanet
+  E07000115: "70", // Tonbridge and Malling
+  E07000116: "75", // Tunbridge Wells
+};
+
+interface Api {
+  request: APIRequestContext;
+  send(method: "POST" | "PUT", path: string, data: unknown): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** A signed-in API client (its own cookie jar) for setting the scene. */
+export async function apiAs(product: Product, email: string): Promise<Api> {
+  const context = await product.browser.newContext();
+  const signedIn = await context.request.post(product.url("/api/session"), { data: { email, password: demoPassword } });
+  expect(signedIn.status(), await signedIn.text()).toBe(200);
+  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+  return {
+    request: context.request,
+    async send(method, path, data) {
+      const answer = await context.request.fetch(product.url(path), { method, data, headers: { "x-csrf-token": csrfToken } });
+      expect(answer.status(), `${method} ${path}: ${await answer.text()}`).toBeLessThan(300);
+      return answer.json();
+    },
+    close: () => context.close(),
+  };
+}
+
+export async function openRound(manager: Api, period: string): Promise<{ key: string; version: number }> {
+  return (await manager.send("POST", `${ka2}/rounds`, { period })) as { key: string; version: number };
+}
+
+beforeAll(async () => {
+  const manager = await apiAs(product, demoAccounts.manager.email);
+  const officer = await apiAs(product, demoAccounts.officer.email);
+  try {
+    const first = await openRound(manager, "2010/11 H1");
+    for (const [area, value] of Object.entries(ni47ByDistrict)) {
+      await officer.send("POST", `${ka2}/indicators/ni-47/observations`, { period: "2010/11 H1", area, value });
+    }
+    const closed = (await manager.send("POST", `${ka2}/rounds/${first.key}/close`, { version: first.version })) as { version: number };
+    await manager.send("POST", `${ka2}/rounds/${first.key}/publish`, { version: closed.version });
+    await openRound(manager, "2010/11 H2");
+    await officer.send("POST", `${ka2}/indicators/ni-47/observations`, { period: "2010/11 H2", area: "E10000016", value: "640" });
+  } finally {
+    await manager.close();
+    await officer.close();
+  }
+});
+
+async function roundOptions(page: Page): Promise<string[]> {
+  return page.getByLabel("Monitoring round").locator("option").allInnerTexts();
+}
+
+describe("the performance dashboard", () => {
+  it("counts each status and shows NI 47 amber in 2010/11 H1, and NI 47's page draws its chart with its sentence and table", async () => {
+    const { page, problems, close } = await openSignedIn(product, "manager", "/agreements/kent-ka2");
+    try {
+      await page.getByRole("navigation", { name: "Agreement work" }).getByRole("link", { name: "Performance" }).click();
+      await page.waitForURL(/\/agreements\/kent-ka2\/performance/);
+      await page.getByLabel("Monitoring round").selectOption("2010-11-h1");
+      await page.waitForURL(/round=2010-11-h1/);
+      const row = page.locator('tr[data-indicator="ni-47"]');
+      await expect.poll(() => row.locator('[data-column="status"]').innerText()).toMatch(/Amber/);
+      await expect.poll(() => row.innerText()).toMatch(/2010\/11 H1[\s\S]*720/);
+      // The counts tally with the rows, each status named in words.
+      const counts = page.getByTestId("rag-counts");
+      const tally = await counts.locator("li").evaluateAll((items) => items.map((item) => ({ status: item.getAttribute("data-status"), text: item.textContent ?? "" })));
+      expect(tally.map((item) => item.status)).toEqual(["target-met", "green", "amber", "red", "grey"]);
+      expect(tally.find((item) => item.status === "amber")?.text).toMatch(/^[1-9]\d* Amber$/);
+      const total = tally.reduce((sum, item) => sum + Number(/^\d+/.exec(item.text)?.[0] ?? "0"), 0);
+      expect(total).toBe(await page.locator("tbody tr[data-indicator]").count());
+      // Progress is a named meter, the sparkline decoration.
+      await expect.poll(() => row.getByRole("meter", { name: "NI 47 progress to target" }).count()).toBe(1);
+      expect(await row.locator("svg.sparkline").getAttribute("aria-hidden")).toBe("true");
+      await expectNoAxeViolations(page);
+
+      // Filtering by status keeps it in the address and shows only amber rows.
+      await page.getByLabel("Status", { exact: true }).selectOption("amber");
+      await page.waitForURL(/status=amber/);
+      await expect.poll(async () => (await page.locator('tbody [data-column="status"]').allInnerTexts()).every((text) => /Amber/.test(text))).toBe(true);
+
+      await row.getByRole("link", { name: "NI 47", exact: true }).click();
+      await page.waitForURL(/\/indicators\/ni-47$/);
+      const chart = page.getByTestId("indicator-performance");
+      await expect.poll(() => chart.getByTestId("indicator-status").innerText()).toMatch(/Red|Amber|Green|Target met/);
+      const picture = chart.getByRole("img", { name: /^NI 47 / });
+      await expect.poll(() => picture.locator("svg").count()).toBeGreaterThan(0);
+      expect(await picture.getAttribute("aria-busy")).toBe("false");
+      const described = await picture.evaluate((element) => document.getElementById(element.getAttribute("aria-describedby") ?? "")?.textContent ?? "");
+      expect(described).toMatch(/NI 47 .*the latest 640.*districts are shown beside the Kent actual.*target is/);
+      await chart.getByText("Show the figures as a table").click();
+      const table = chart.locator("details table");
+      await expect.poll(() => table.locator("thead th").allInnerTexts()).toEqual(expect.arrayContaining(["Period", "Kent actual", "Planned", "Target", "Thanet"]));
+      expect(await table.locator("tbody tr", { hasText: "2010/11 H1" }).innerText()).toMatch(/720/);
+      await expectNoAxeViolations(page);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});
+
+describe("district benchmarking", () => {
+  it("ranks the 12 districts for NI 47 with Kent, lowest first, and shows Thanet across every indicator", async () => {
+    const { page, problems, close } = await openSignedIn(product, "lsp", "/agreements/kent-ka2/indicators/ni-47/districts?round=2010-11-h1");
+    try {
+      const ranking = page.getByTestId("district-ranking");
+      const rows = ranking.locator("tbody tr[data-area]");
+      await expect.poll(() => rows.count()).toBe(12);
+      const first = await rows.first().locator("td, th").allInnerTexts();
+      expect(first.slice(0, 3)).toEqual(["1", "Gravesham", "35"]);
+      expect(await rows.last().locator("th").innerText()).toBe("Maidstone");
+      expect(await ranking.locator("tr.total-row").innerText()).toMatch(/Kent \(county\)\s+720/);
+      // A count: each district's share of Kent's total.
+      expect(await rows.first().innerText()).toMatch(/4\.9\d*%/);
+      expect(await page.getByRole("link", { name: "Download the ranking as CSV" }).getAttribute("href")).toBe(`${ka2}/indicators/ni-47/districts?round=2010-11-h1&format=csv`);
+      const picture = page.getByRole("img", { name: /^NI 47 .*2010\/11 H1$/ });
+      await expect.poll(() => picture.locator("svg").count()).toBeGreaterThan(0);
+      await expectNoAxeViolations(page);
+
+      await rows.filter({ hasText: "Thanet" }).getByRole("link", { name: "Thanet" }).click();
+      await page.waitForURL(/\/districts\/E07000114\/performance/);
+      const indicators = page.getByTestId("district-indicators");
+      await expect.poll(() => indicators.locator('tr[data-indicator="ni-47"]').innerText()).toMatch(/65[\s\S]*720/);
+      await expectNoAxeViolations(page);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});
+
+describe("public performance", () => {
+  it("shows the public the published round's dashboard but not the open round", async () => {
+    const { page, problems, close } = await product.open({ expectedStatuses: [403] });
+    try {
+      await gotoPage(page, product.url("/agreements/kent-ka2/performance"));
+      await expect.poll(() => roundOptions(page)).toContain("2010/11 H1 (published)");
+      const options = await roundOptions(page);
+      expect(options.some((option) => option.startsWith("2010/11 H2"))).toBe(false);
+      expect(options.every((option) => option.endsWith("(published)"))).toBe(true);
+      expect(await page.getByLabel("Monitoring round").inputValue()).toBe("2010-11-h1");
+      await expect.poll(() => page.locator('tr[data-indicator="ni-47"]').innerText()).toMatch(/720/);
+      expect(await page.locator('tr[data-indicator="ni-47"]').innerText()).not.toMatch(/640/);
+      await expectNoAxeViolations(page);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});

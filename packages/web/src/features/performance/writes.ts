@@ -1,0 +1,77 @@
+/**
+ * A return's writes: values (county and districts), the text update, submitting, and the
+ * manager's decision. Each sends the version read, so a change someone made meanwhile comes
+ * back as 409 with the return as it now stands. After any of them the monitoring answers are
+ * read again (the round page, the dashboard, the indicator's chart).
+ */
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiPath, apiSend } from "../../api/client";
+import { ObservationView, ReturnView, type PerformanceStatus } from "./contracts";
+
+export interface SaveReturnBody {
+  progress?: string;
+  issuesAndRisks?: string;
+  nextActions?: string;
+  selfAssessedStatus?: PerformanceStatus | null;
+  version?: number;
+}
+
+export interface RecordValueBody {
+  period: string;
+  area: string;
+  component: string;
+  value: string;
+  numerator?: string;
+  denominator?: string;
+  version?: number;
+}
+
+function useRefresh(slug: string) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ["agreements", slug, "rounds"] }),
+      queryClient.invalidateQueries({ queryKey: ["agreements", slug, "performance"] }),
+      queryClient.invalidateQueries({ queryKey: ["agreements", slug, "indicators", "one"] }),
+    ]);
+}
+
+export function useSaveReturn(slug: string, round: string, key: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (body: SaveReturnBody) => apiSend("PUT", apiPath("agreements", slug, "rounds", round, "returns", key), body, ReturnView),
+    onSettled: refresh,
+  });
+}
+
+export function useRecordValue(slug: string, key: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (body: RecordValueBody) => apiSend("POST", apiPath("agreements", slug, "indicators", key, "observations"), body, ObservationView),
+    onSettled: refresh,
+  });
+}
+
+export type ReturnMove = "submit" | "accept" | "return";
+
+export function useMoveReturn(slug: string, round: string, key: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: ({ move, version, comment }: { move: ReturnMove; version: number | null; comment?: string }) =>
+      apiSend(
+        "POST",
+        apiPath("agreements", slug, "rounds", round, "returns", key, move),
+        { ...(version !== null ? { version } : {}), ...(comment !== undefined && comment !== "" ? { comment } : {}) },
+        ReturnView,
+      ),
+    onSettled: refresh,
+  });
+}
+
+export function useSubmitDistrict(slug: string, round: string, key: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (area: string) => apiSend("POST", apiPath("agreements", slug, "rounds", round, "returns", key, "districts", area, "submit"), {}, ReturnView),
+    onSettled: refresh,
+  });
+}
