@@ -136,3 +136,50 @@ describe("GET /api/agreements with 150 agreements", () => {
     }
   });
 });
+
+describe("the agreement list kept between changes", () => {
+  const read = async (who: Session | null, query: string, tag?: string) => {
+    const headers: Record<string, string> = tag === undefined ? {} : { "if-none-match": tag };
+    if (who) headers.cookie = who.cookie;
+    const response = await api.app.inject({ method: "GET", url: `/api/agreements${query}`, headers });
+    const etag = response.headers.etag;
+    return { status: response.statusCode, tag: typeof etag === "string" ? etag : undefined, response };
+  };
+
+  it("answers a current copy with 304, and the renamed agreement at once after a change", async () => {
+    const first = await read(null, "?q=Kent%20Agreement");
+    expect(first.status).toBe(200);
+    expect(first.tag).toMatch(/^W\/"list-/);
+    expect((await read(null, "?q=Kent%20Agreement", first.tag)).status).toBe(304);
+
+    const ka2 = first.response.json<AgreementListView>().agreements.find((agreement) => agreement.slug === "kent-ka2");
+    expect(ka2).toBeDefined();
+    const agreement = await send(api.app, kentManager, { method: "GET", url: "/api/agreements/kent-ka2" });
+    const version = agreement.json<{ version: number }>().version;
+    const renamed = await send(api.app, kentManager, {
+      method: "PATCH",
+      url: "/api/agreements/kent-ka2",
+      body: { name: "Kent Agreement 2 (refreshed)", version },
+    });
+    expect(renamed.status).toBe(200);
+
+    const after = await read(null, "?q=Kent%20Agreement", first.tag);
+    expect(after.status).toBe(200);
+    expect(after.tag).not.toBe(first.tag);
+    const names = after.response.json<AgreementListView>().agreements.map((one) => one.name);
+    expect(names).toContain("Kent Agreement 2 (refreshed)");
+    expect(names).not.toContain(ka2?.name);
+  });
+
+  it("never gives one reader the page kept for another: a draft agreement stays with the people who hold a role in it", async () => {
+    const query = "?q=Generated%20agreement%20010";
+    for (let round = 0; round < 2; round += 1) {
+      expect((await list(null, query)).agreements.map((one) => one.slug)).toEqual([]);
+      expect((await list(hiddenViewer, query)).agreements.map((one) => one.slug)).toEqual(["generated-010"]);
+    }
+    const publicTag = (await read(null, query)).tag;
+    const viewerTag = (await read(hiddenViewer, query)).tag;
+    expect(publicTag).not.toBe(viewerTag);
+    expect((await read(hiddenViewer, query, publicTag)).status).toBe(200);
+  });
+});

@@ -38,6 +38,24 @@ export function readerVariant(actor: Actor | null, agreementId: number): string 
   return createHash("sha256").update(roles.join("|")).digest("base64url").slice(0, 16);
 }
 
+/**
+ * What of the reader the agreement list depends on: every role they hold (the list shows the
+ * agreements they may read, in any agreement), so two readers share a kept page only when the
+ * read policy cannot tell them apart.
+ */
+export function listReaderVariant(actor: Actor | null): string {
+  if (actor === null) return "public";
+  const roles = actor.grants
+    .map((grant) => [grant.role, grant.agreementId, grant.agreementIndicatorId, grant.organisationId, grant.areaId].join(":"))
+    .sort();
+  return createHash("sha256").update(roles.join("|")).digest("base64url").slice(0, 16);
+}
+
+/** The agreement list's tag: its stamp, the day (statuses are as at today) and the reader. */
+export function agreementListTag(stamp: string, variant: string): string {
+  return `W/"list-${stamp}-${today()}-${variant}"`;
+}
+
 /** A weak tag: the same answer may be sent compressed or not. */
 export function agreementTag(stamp: AgreementStamp, variant?: string): string {
   return `W/"a${stamp.agreementId}-${stamp.changes}-${today()}${variant === undefined ? "" : `-${variant}`}"`;
@@ -215,4 +233,40 @@ export function sendJson(reply: FastifyReply, body: KeptBody): FastifyReply {
   const encoding = body.bytes.length >= compressFrom ? acceptedEncoding(reply.request.headers["accept-encoding"]) : null;
   if (encoding === null) return reply.send(body.bytes);
   return reply.header("Content-Encoding", encoding).send(body.as(encoding));
+}
+
+const listPagesKept = 256;
+/** Agreement list pages already built, by stamp, day, reader and query; the oldest go first. */
+const listPages = new WeakMap<Db, Map<string, KeptBody>>();
+
+/**
+ * One page of the agreement list, built once per stamp, reader and query. A page built from an
+ * older stamp is kept under that stamp, so it is only ever sent to a request that read that stamp.
+ */
+export async function keptListPage<Answer>(options: {
+  db: Db;
+  key: string;
+  schema: z.ZodType<Answer>;
+  answer: () => Promise<Answer>;
+}): Promise<KeptBody> {
+  let pages = listPages.get(options.db);
+  if (!pages) {
+    pages = new Map();
+    listPages.set(options.db, pages);
+  }
+  const key = `${today()}|${options.key}`;
+  const kept = pages.get(key);
+  if (kept !== undefined) {
+    pages.delete(key);
+    pages.set(key, kept);
+    return kept;
+  }
+  const body = new KeptBody(Buffer.from(JSON.stringify(z.encode(options.schema, await options.answer())), "utf8"));
+  pages.set(key, body);
+  while (pages.size > listPagesKept) {
+    const oldest = pages.keys().next().value;
+    if (oldest === undefined) break;
+    pages.delete(oldest);
+  }
+  return body;
 }

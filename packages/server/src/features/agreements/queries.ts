@@ -340,3 +340,20 @@ export async function findAgreementPage(db: Db, reader: Actor | null | "everyone
   return { rows, total };
 }
 export type AgreementListRow = Awaited<ReturnType<typeof findAgreementPage>>["rows"][number];
+
+/**
+ * What the agreement list is as at: how many agreements there are and their change counts added
+ * up (with a weighted sum, so one agreement deleted while another changes cannot give the same
+ * pair). Counts only grow, so any change to any agreement gives a new stamp. One pass over
+ * agreement_changes, one small row per agreement.
+ */
+export async function findAgreementListStamp(db: Db): Promise<string> {
+  const [row] = await db
+    .select({
+      agreements: sql<number>`count(*)::float8`,
+      changes: sql<number>`coalesce(sum(${t.agreementChanges.changes}), 0)::float8`,
+      weighted: sql<number>`coalesce(sum(${t.agreementChanges.changes} * ${t.agreementChanges.agreementId}), 0)::float8`,
+    })
+    .from(t.agreementChanges);
+  return row ? `${row.agreements}.${row.changes}.${row.weighted}` : "0.0.0";
+}

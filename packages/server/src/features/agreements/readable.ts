@@ -5,10 +5,22 @@ import type { Db } from "../../db/client.js";
 import { notFound } from "../../errors.js";
 import { authorize, ensureAllowed } from "../../policy/authorize.js";
 import type { Action, Actor } from "../../policy/authorize.js";
-import { agreementTag, answeredNotModified, builtBody, builtView, sendJson, tagAnswer } from "./freshness.js";
+import {
+  agreementListTag,
+  agreementTag,
+  answeredNotModified,
+  builtBody,
+  builtView,
+  keptListPage,
+  listReaderVariant,
+  sendJson,
+  tagAnswer,
+} from "./freshness.js";
 import type { AgreementStamp } from "./freshness.js";
-import { findAgreementStamp } from "./queries.js";
-import { getAgreement } from "./service.js";
+import { findAgreementListStamp, findAgreementStamp } from "./queries.js";
+import { getAgreement, listAgreementPage } from "./service.js";
+import { AgreementListView } from "@accord/domain";
+import type { AgreementListQuery } from "./schema.js";
 import type { PresentedAgreement } from "./presenters.js";
 
 /** One statement: the agreement exists, this person may read it, and how many changes it has had. */
@@ -89,4 +101,29 @@ export function linkVariant(actor: Actor | null, stamp: AgreementStamp): string 
 export function withReadableLinks<T extends Linked>(actor: Actor | null, stamp: AgreementStamp, agreement: T): T {
   const links = readableLinks(actor, stamp);
   return { ...agreement, predecessor: links.predecessor ? agreement.predecessor : null, successor: links.successor ? agreement.successor : null };
+}
+
+/**
+ * The agreement list as the reader may see it, one page: tagged by the list's stamp (any change to
+ * any agreement gives a new one), 304 when the reader's copy is current, and otherwise a page
+ * already built for the same stamp, reader and query, or built now in one statement.
+ */
+export async function answerAgreementList(options: {
+  db: Db;
+  request: FastifyRequest<{ Querystring: AgreementListQuery }>;
+  reply: FastifyReply;
+  queryKey: string;
+}): Promise<FastifyReply> {
+  const { db, request, reply } = options;
+  const stamp = await findAgreementListStamp(db);
+  const variant = listReaderVariant(request.actor);
+  const tag = agreementListTag(stamp, variant);
+  if (answeredNotModified(request, reply, tag)) return reply.send();
+  const body = await keptListPage({
+    db,
+    key: `${stamp}|${variant}|${options.queryKey}`,
+    schema: AgreementListView,
+    answer: () => listAgreementPage(db, request.actor, request.query),
+  });
+  return sendJson(tagAnswer(reply, tag), body);
 }

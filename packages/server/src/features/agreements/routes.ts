@@ -17,7 +17,7 @@ import { HistoryQuery, HistoryView } from "../indicators/schema.js";
 import { history } from "../indicators/service.js";
 import { UpdateAgreementBody, updateAgreement } from "./write.js";
 import { PermissionsView, permissionsFor } from "./permissions.js";
-import { answerAgreementRead, linkVariant, withReadableLinks } from "./readable.js";
+import { answerAgreementList, answerAgreementRead, linkVariant, withReadableLinks } from "./readable.js";
 import { readerVariant } from "./freshness.js";
 import {
   AgreementListQuery,
@@ -32,11 +32,11 @@ import { checkFilterValues, filterIndicators, getAgreementIndicator, listAgreeme
 import { apiErrors } from "../../http/route-schemas.js";
 
 /** A query string as part of a kept answer's key, the same whatever order its fields came in. */
-function queryKey(query: Record<string, string | undefined>): string {
+function queryKey(query: Record<string, string | number | undefined>): string {
   return Object.entries(query)
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+    .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`)
     .join("&");
 }
 
@@ -54,7 +54,7 @@ export function agreementRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       // Everyone sees the published agreements; people with a role also see theirs in draft (in SQL).
-      async (request) => listAgreementPage(db, request.actor, request.query),
+      async (request, reply) => answerAgreementList({ db, request, reply, queryKey: queryKey(request.query) }),
     );
 
     app.get(
