@@ -47,3 +47,34 @@ it("starts NI 47's return once when twenty first drafts race, answering the rest
   const [audits] = await queryRows(api.database.db, sql`select count(*)::int as n from audit_events where action = 'return.save' and after->>'round' = '2010-11-h1'`);
   expect(Number(audits?.n)).toBe(1);
 });
+
+it("never lets a value change after NI 47's return is submitted, when the submission races twelve new values", async () => {
+  const districts = ["E07000105", "E07000106", "E07000107", "E07000108", "E07000109", "E07000110", "E07000111", "E07000112", "E07000113", "E07000114", "E07000115", "E07000116"];
+  const values = "/api/agreements/kent-ka2/indicators/ni-47/observations";
+  // Each value sets off a little after the one before, the submission in the middle of them.
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 25));
+  const writing: Promise<Awaited<ReturnType<typeof send>>>[] = [];
+  let submitting: Promise<Awaited<ReturnType<typeof send>>> | null = null;
+  for (const [index, area] of districts.entries()) {
+    if (index === 3) submitting = send(api.app, officer, { method: "POST", url: `${ni47}/submit`, body: { version: 1 } });
+    writing.push(send(api.app, officer, { method: "POST", url: values, body: { period: "2010/11 H1", area, value: "40" } }));
+    await pause();
+  }
+  const submitted = await submitting;
+  const written = await Promise.all(writing);
+  expect(submitted?.status).toBe(200);
+  for (const one of written) {
+    if (one.status !== 201) {
+      expect(one.status).toBe(409);
+      expect(one.json<{ error: { message: string } }>().error.message).toMatch(/is submitted, so its values are locked/);
+    }
+  }
+  // Every value that was taken was written before the submission, in the audit trail's order.
+  const [submission] = await queryRows(api.database.db, sql`select id from audit_events where action = 'return.submit'`);
+  const recorded = await queryRows(
+    api.database.db,
+    sql`select id from audit_events where action = 'observation.record' and after->>'period' = '2010/11 H1'`,
+  );
+  expect(recorded).toHaveLength(written.filter((one) => one.status === 201).length);
+  expect(recorded.every((row) => Number(row.id) < Number(submission?.id))).toBe(true);
+});

@@ -276,14 +276,15 @@ async function checkRoundIsOpen(
     .select({ id: t.monitoringRounds.id, status: t.monitoringRounds.status })
     .from(t.monitoringRounds)
     .innerJoin(t.reportingPeriods, eq(t.reportingPeriods.id, t.monitoringRounds.periodId))
-    .where(and(eq(t.monitoringRounds.agreementId, scope.agreementId), eq(t.reportingPeriods.label, period.label)));
+    .where(and(eq(t.monitoringRounds.agreementId, scope.agreementId), eq(t.reportingPeriods.label, period.label)))
+    // Shared with other values (an upload's many rows do not wait on each other); a return being
+    // submitted, decided, or the round closed takes it exclusively, so neither crosses a new value.
+    .for("share", { of: t.monitoringRounds });
   if (round?.status === "open") {
-    // Locked with the return, so a submission and a new value cannot cross.
     const [held] = await tx
       .select({ status: t.indicatorReturns.status })
       .from(t.indicatorReturns)
-      .where(and(eq(t.indicatorReturns.roundId, round.id), eq(t.indicatorReturns.agreementIndicatorId, scope.agreementIndicatorId)))
-      .for("update");
+      .where(and(eq(t.indicatorReturns.roundId, round.id), eq(t.indicatorReturns.agreementIndicatorId, scope.agreementIndicatorId)));
     if (held?.status === "submitted" || held?.status === "accepted") {
       throw new AppError(
         "CONFLICT",

@@ -269,7 +269,7 @@ async function changeReturn(
   try {
     await db.transaction(async (tx) => {
       // Read again inside the transaction, locked: the round may have been closed meanwhile.
-      const round = await findRound(tx, actor, scope, options.round);
+      const round = await lockRound(tx, actor, scope, options.round);
       if (round.round.status !== "open") {
         throw new ReturnConflict(
           `The ${round.label} monitoring round is ${round.round.status}: its returns can no longer be changed, submitted or accepted.`,
@@ -297,6 +297,16 @@ async function changeReturn(
     throw error;
   }
   return presentReturn(db, actor, loaded);
+}
+
+/**
+ * The round, read again and held exclusively: a value being written holds it shared, so a return
+ * is not submitted (or decided) while one of its values is still changing, nor the round closed.
+ */
+async function lockRound(tx: Tx, actor: Actor, scope: IndicatorScope, key: string): Promise<RoundRow> {
+  const found = await findRound(tx, actor, scope, key);
+  await tx.select({ id: t.monitoringRounds.id }).from(t.monitoringRounds).where(eq(t.monitoringRounds.id, found.round.id)).for("update");
+  return findRound(tx, actor, scope, key);
 }
 
 function checkVersion(what: string, existing: ReturnRow | undefined, version: number | undefined): void {
@@ -419,7 +429,7 @@ export async function submitDistrictValues(options: ChangeOptions & { area: stri
   if (actor === null) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");
   try {
     await db.transaction(async (tx) => {
-      const round = await findRound(tx, actor, scope, options.round);
+      const round = await lockRound(tx, actor, scope, options.round);
       if (round.round.status !== "open") {
         throw new ReturnConflict(`The ${round.label} monitoring round is ${round.round.status}: district values can no longer be submitted.`, "round");
       }
