@@ -133,6 +133,9 @@ describe("no interim updates", () => {
     );
     expect(audit?.actor).toMatch(/manager@kent-partnership.example/);
     expect(audit?.after).toMatchObject({ period: "2007/08", value: "1150", correctionReason: "Kent Police revised 2007/08 after audit" });
+    const bulletin = await send(api.app, manager, { method: "GET", url: "/api/agreements/kent-ka2/bulletins/draft" });
+    const monitoring = bulletin.json<{ sections: { title: string; items: { text: string }[] }[] }>().sections.find((one) => one.title === "Monitoring");
+    expect(monitoring?.items.map((item) => item.text)).toContain("NI 47: 2007/08 value for Kent corrected to 1150 — Kent Police revised 2007/08 after audit");
   });
 });
 
