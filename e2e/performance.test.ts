@@ -8,7 +8,7 @@
  * all, amber against the trajectory), closed and published; then 2010/11 H2, left open.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { APIRequestContext, Page } from "playwright-core";
+import type { APIRequestContext, Locator, Page } from "playwright-core";
 import { expectNoAxeViolations, gotoPage } from "./support/browser.js";
 import { openSignedIn, useProduct, type Product } from "./support/product.js";
 import { demoAccounts, demoPassword } from "./support/session.js";
@@ -77,6 +77,16 @@ beforeAll(async () => {
   }
 });
 
+/** Presses Tab (at most 300 times) until the element is focused, as a keyboard-only person would. */
+async function tabTo(page: Page, target: Locator): Promise<void> {
+  await target.waitFor();
+  for (let presses = 0; presses < 300; presses += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error("Tab never reached the element");
+}
+
 async function roundOptions(page: Page): Promise<string[]> {
   return page.getByLabel("Monitoring round").locator("option").allInnerTexts();
 }
@@ -126,6 +136,73 @@ describe("the performance dashboard", () => {
       expect(problems).toEqual([]);
     } finally {
       await close();
+    }
+  }, 120_000);
+});
+
+describe("a return", () => {
+  it("is submitted by NI 47's accountable officer with the keyboard alone: values, text update, own status", async () => {
+    const { page, problems, close } = await openSignedIn(product, "officer", "/agreements/kent-ka2/rounds/2010-11-h2");
+    try {
+      await expect.poll(() => page.getByTestId("return-counts").innerText()).toMatch(/Not started/);
+      await expectNoAxeViolations(page);
+      await tabTo(page, page.getByRole("link", { name: /^NI 47 / }));
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/\/rounds\/2010-11-h2\/returns\/ni-47$/);
+      await page.getByRole("heading", { level: 1, name: /^NI 47 / }).waitFor();
+      // Kent's value recorded earlier is there to check; Thanet's is typed.
+      expect(await page.getByLabel("Kent value").inputValue()).toBe("640");
+      await tabTo(page, page.getByLabel("Thanet value"));
+      await page.keyboard.type("58");
+      await tabTo(page, page.getByLabel("Progress"));
+      await page.keyboard.type("Casualties fell again after the average speed cameras on the A2.");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("Funding for the Thanet scheme ends in March.");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("Extend the cameras to the A28.");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type("Amber");
+      expect(await page.getByLabel("Your view of the status").inputValue()).toBe("amber");
+      await expectNoAxeViolations(page);
+      await tabTo(page, page.getByRole("button", { name: "Submit the return" }));
+      await page.keyboard.press("Enter");
+      await expect.poll(async () => (await page.getByRole("status").allInnerTexts()).join(" "), { timeout: 15_000 }).toMatch(/NI 47 return for 2010\/11 H2 is submitted/);
+      await expect.poll(() => page.getByTestId("return-status").innerText()).toMatch(/Submitted/);
+      // Submitted, its values are locked: shown, not offered for change.
+      await expect.poll(() => page.getByLabel("Thanet value").count()).toBe(0);
+      expect(await page.locator('tr[data-area="E07000114"]').innerText()).toMatch(/58/);
+      await expectNoAxeViolations(page);
+
+      await page.getByRole("link", { name: "Returns for 2010/11 H2" }).click();
+      await expect.poll(() => page.locator('tr[data-indicator="ni-47"]').innerText()).toMatch(/Submitted/);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+
+  it("is returned by the manager with a comment, and a stale copy is told what changed", async () => {
+    const manager = await openSignedIn(product, "manager", "/agreements/kent-ka2/rounds/2010-11-h2/returns/ni-47");
+    const other = await openSignedIn(product, "manager", "/agreements/kent-ka2/rounds/2010-11-h2/returns/ni-47", { expectedStatuses: [409] });
+    try {
+      const { page } = manager;
+      await page.getByRole("heading", { name: "Accept or return it" }).waitFor();
+      await page.getByRole("button", { name: "Return it for changes" }).click();
+      await expect.poll(() => page.getByRole("alert").first().innerText()).toMatch(/Say what needs changing/);
+      await page.getByLabel("Comment").fill("Give Canterbury's figure too.");
+      await page.getByRole("button", { name: "Return it for changes" }).click();
+      await expect.poll(async () => (await page.getByRole("status").allInnerTexts()).join(" ")).toMatch(/returned to its officer/);
+      await expect.poll(() => page.getByTestId("return-status").innerText()).toMatch(/Returned for changes/);
+      await expectNoAxeViolations(page);
+
+      // The second copy still thinks it is submitted: accepting it is refused with what it now is.
+      await other.page.getByRole("button", { name: "Accept the return" }).click();
+      await expect.poll(() => other.page.getByRole("alert").first().innerText()).toMatch(/changed this return[\s\S]*now returned for changes/);
+      expect(manager.problems).toEqual([]);
+      expect(other.problems).toEqual([]);
+    } finally {
+      await manager.close();
+      await other.close();
     }
   }, 120_000);
 });

@@ -225,12 +225,13 @@ function DistrictPerformancePage() {
               </Table.Thead>
               <Table.Tbody>
                 {data.indicators.map((row) => (
-                  <Table.Tr key={row.key} data-indicator={row.key}>
+                  <Table.Tr key={`${row.key}-${row.component}`} data-indicator={row.key}>
                     <Table.Th scope="row">
                       <Link to="/agreements/$slug/indicators/$key/districts" params={{ slug, key: row.key }} search={search.round ? { round: search.round } : {}}>
                         {row.code}
                       </Link>{" "}
                       {row.title}
+                      {row.component !== "all" ? <span className="small"> ({row.component})</span> : null}
                     </Table.Th>
                     <Table.Td>
                       <Figure value={row.districtValue} unit={row.unit} />

@@ -65,6 +65,8 @@ function ReturnPage() {
   const areas = useQuery(areasQuery());
   const observations = useQuery(observationsQuery(slug, key));
   useDocumentTitle(`${view.indicator} return for ${view.round.period.label}`, agreement.shortName);
+  // What the manager's decision did, kept here: the decision form goes once the return is no longer submitted.
+  const [decision, setDecision] = useState<Outcome | null>(null);
 
   const county = (areas.data?.areas ?? []).find((area) => area.code === agreement.area.code);
   const districts = (areas.data?.areas ?? []).filter((area) => area.kind === "district" && area.parent === agreement.area.code);
@@ -150,8 +152,15 @@ function ReturnPage() {
           </div>
         ) : null}
       </header>
+      {decision?.kind === "conflict" ? (
+        <div role="alert" className="error-summary conflict">
+          <p className="error-summary__title">Someone else changed this return since you opened it</p>
+          <p>{decision.text}</p>
+        </div>
+      ) : null}
+      <StatusMessage>{decision?.kind === "done" ? decision.text : null}</StatusMessage>
       <ReturnForm key={`${view.round.key}-${view.key}`} slug={slug} view={view} rows={rows} rate={rate} unit={indicator.unit} loadingAreas={areas.isPending} />
-      {view.may.decide && view.status === "submitted" ? <DecisionForm slug={slug} view={view} /> : null}
+      {view.may.decide && view.status === "submitted" ? <DecisionForm slug={slug} view={view} onOutcome={setDecision} /> : null}
     </>
   );
 }
@@ -458,12 +467,15 @@ function conflictWords(current: ReturnView | "unknown"): string {
   return `It is now ${returnStatusWords[current.status].toLowerCase()}, last changed${who}${when}.${progress} What you typed is still in the form: review it and save again.`;
 }
 
-function DecisionForm({ slug, view }: { slug: string; view: ReturnView }) {
+interface Outcome {
+  kind: "done" | "conflict";
+  text: string;
+}
+
+function DecisionForm({ slug, view, onOutcome }: { slug: string; view: ReturnView; onOutcome: (outcome: Outcome | null) => void }) {
   const moveReturn = useMoveReturn(slug, view.round.key, view.key);
   const [comment, setComment] = useState("");
   const [problems, setProblems] = useState<Problems | null>(null);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const fields = useFields({ comment: "Comment" });
 
   function decide(move: "accept" | "return") {
@@ -476,15 +488,18 @@ function DecisionForm({ slug, view }: { slug: string; view: ReturnView }) {
       {
         onSuccess: () => {
           setProblems(null);
-          setConflict(null);
-          setDone(move === "accept" ? `The ${view.indicator} return is accepted.` : `The ${view.indicator} return is returned to its officer with your comment.`);
+          onOutcome({
+            kind: "done",
+            text: move === "accept" ? `The ${view.indicator} return is accepted.` : `The ${view.indicator} return is returned to its officer with your comment.`,
+          });
         },
         onError: (error) => {
           const stale = staleReturn(error);
           if (stale !== null) {
-            setConflict(conflictWords(stale));
+            onOutcome({ kind: "conflict", text: conflictWords(stale) });
             return;
           }
+          onOutcome(null);
           setProblems(problemsFromError(error, fields));
         },
       },
@@ -496,14 +511,7 @@ function DecisionForm({ slug, view }: { slug: string; view: ReturnView }) {
       <Title order={2} id="decision-heading">
         Accept or return it
       </Title>
-      {conflict ? (
-        <div role="alert" className="error-summary conflict">
-          <p className="error-summary__title">Someone else changed this return since you opened it</p>
-          <p>{conflict}</p>
-        </div>
-      ) : null}
       <ErrorSummary problems={problems} />
-      <StatusMessage>{done}</StatusMessage>
       <form
         noValidate
         aria-labelledby="decision-heading"

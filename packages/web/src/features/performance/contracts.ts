@@ -136,6 +136,7 @@ export const DistrictPerformanceView = z
           key: z.string(),
           code: z.string(),
           title: z.string(),
+          component: z.string().default("all"),
           unit: z.string().nullable(),
           districtValue: z.string().nullable(),
           countyValue: z.string().nullable(),
