@@ -57,6 +57,21 @@ export const AuditedNegotiationEntry = z
 export const AuditedStatus = z.object({ status: NegotiationStatus }).partial();
 export const AuditedComment = z.object({ body: z.string() }).partial();
 export const AuditedPlan = z.object({ summary: z.string(), supportedIndicators: z.array(z.string()) }).partial();
+/** Monitoring: a value, a return and a round as the audit trail keeps them. */
+export const AuditedObservation = z
+  .object({ period: z.string(), area: z.string(), component: z.string(), value: z.string(), correctionReason: z.string() })
+  .partial();
+export const AuditedReturn = z
+  .object({
+    period: z.string(),
+    status: z.string(),
+    selfAssessedStatus: z.string().nullable(),
+    managerComment: z.string().nullable(),
+    name: z.string(),
+    values: z.array(z.unknown()),
+  })
+  .partial();
+export const AuditedRound = z.object({ period: z.object({ label: z.string() }).partial(), dueDate: z.string() }).partial();
 
 // ---------- the May 2008 workflow: negotiation thread, sign-up matrix, submission, bulletins ----------
 

@@ -13,12 +13,17 @@ import {
   AuditedNegotiationEntry,
   AuditedSignUp,
   AuditedStatus,
+  AuditedObservation,
+  AuditedReturn,
+  AuditedRound,
   AuditedTarget,
   type HistoryEntryView,
   type HistoryView,
 } from "../../api/contracts";
 import { ScrollRegion } from "../../components/ScrollRegion";
 import { organisationsQuery } from "../reference/queries";
+import { performanceStatusWords, returnStatusWords } from "../performance/parts";
+import type { PerformanceStatus, ReturnStatus } from "../performance/contracts";
 import {
   componentWords,
   isoTimestamp,
@@ -72,9 +77,74 @@ function describeNegotiationEntry(entry: HistoryEntryView): Change {
   };
 }
 
+const returnSteps: Record<string, string> = {
+  "return.save": "text update saved",
+  "return.submit": "submitted",
+  "return.accept": "accepted",
+  "return.return": "sent back for changes",
+};
+const roundSteps: Record<string, string> = { "round.open": "opened", "round.close": "closed", "round.publish": "published" };
+
+function isReturnStatus(status: string | undefined): status is ReturnStatus {
+  return status !== undefined && status in returnStatusWords;
+}
+function isPerformanceStatus(status: string | null | undefined): status is PerformanceStatus {
+  return typeof status === "string" && status in performanceStatusWords;
+}
+
+/** A value, a return or a round in words: "2008/09 H1 value for E07000114 recorded", "Return for 2008/09 H1 submitted". */
+function describeMonitoring(entry: HistoryEntryView): Change | null {
+  if (entry.action === "observation.record" || entry.action === "observation.correct") {
+    const before = read(AuditedObservation, entry.before);
+    const after = read(AuditedObservation, entry.after);
+    const value = after ?? before;
+    const component = value?.component && value.component !== "all" ? ` (${componentWords(value.component)})` : "";
+    const corrected = entry.action === "observation.correct";
+    return {
+      what: `${value?.period ?? "A period"}'s value for ${value?.area ?? "an area"}${component} ${corrected ? "corrected" : "recorded"}`,
+      before: before?.value ?? "No value",
+      after: `${after?.value ?? nothing}${after?.correctionReason ? `. Why: “${shorten(after.correctionReason)}”` : ""}`,
+    };
+  }
+  const step = returnSteps[entry.action];
+  if (step !== undefined) {
+    const before = read(AuditedReturn, entry.before);
+    const after = read(AuditedReturn, entry.after);
+    const words = (value: typeof after) => {
+      if (value === null || !isReturnStatus(value.status)) return value === null ? "No return" : nothing;
+      const assessed = isPerformanceStatus(value.selfAssessedStatus)
+        ? `; self-assessed ${performanceStatusWords[value.selfAssessedStatus]}`
+        : "";
+      return `${returnStatusWords[value.status]}${assessed}`;
+    };
+    const comment = after?.managerComment && entry.action !== "return.save" ? `. “${shorten(after.managerComment)}”` : "";
+    return { what: `Return for ${(after ?? before)?.period ?? "a round"} ${step}`, before: words(before), after: `${words(after)}${comment}` };
+  }
+  if (entry.action === "return.district-submit") {
+    const after = read(AuditedReturn, entry.after);
+    return {
+      what: `${after?.name ?? "A district"}'s values for ${after?.period ?? "a round"} submitted`,
+      before: nothing,
+      after: plural(after?.values?.length ?? 0, "value"),
+    };
+  }
+  const roundStep = roundSteps[entry.action];
+  if (roundStep !== undefined) {
+    const after = read(AuditedRound, entry.after);
+    return {
+      what: `Monitoring round ${after?.period?.label ?? ""} ${roundStep}`.replace("  ", " "),
+      before: nothing,
+      after: after?.dueDate ? `Returns due ${longDate(after.dueDate)}` : nothing,
+    };
+  }
+  return null;
+}
+
 /** One audit event as a sentence and its before and after. */
 export function describeChange(entry: HistoryEntryView, organisationName: (slug: string) => string): Change {
   if (entry.action.startsWith("negotiation.")) return describeNegotiationEntry(entry);
+  const monitoring = describeMonitoring(entry);
+  if (monitoring !== null) return monitoring;
   switch (entry.action) {
     case "target.set": {
       const before = read(AuditedTarget, entry.before);
