@@ -102,6 +102,8 @@ describe("the performance dashboard", () => {
       const row = page.locator('tr[data-indicator="ni-47"]');
       await expect.poll(() => row.locator('[data-column="status"]').innerText()).toMatch(/Amber/);
       await expect.poll(() => row.innerText()).toMatch(/2010\/11 H1[\s\S]*720/);
+      // The planned value on the straight line to the target is read to one decimal place.
+      expect(await row.locator('[data-column="planned"]').innerText()).toMatch(/^\d+(\.\d)?$/);
       // The counts tally with the rows, each status named in words.
       const counts = page.getByTestId("rag-counts");
       const tally = await counts.locator("li").evaluateAll((items) => items.map((item) => ({ status: item.getAttribute("data-status"), text: item.textContent ?? "" })));

@@ -23,6 +23,8 @@ import {
   ReturnFlag,
   Sparkline,
   performanceStatusNames,
+  plannedFigure,
+  reasonWords,
 } from "../features/performance/parts";
 import { useSession } from "../features/session/queries";
 import { Breadcrumbs } from "../components/Breadcrumbs";
@@ -122,8 +124,8 @@ function DashboardTable({
               <Table.Td>
                 <Figure value={row.actual} unit={row.unit} />
               </Table.Td>
-              <Table.Td>
-                <Figure value={row.planned} unit={row.unit} />
+              <Table.Td data-column="planned">
+                <Figure value={plannedFigure(row.planned)} unit={row.unit} />
               </Table.Td>
               {district ? (
                 <Table.Td>
@@ -131,8 +133,8 @@ function DashboardTable({
                 </Table.Td>
               ) : null}
               <Table.Td data-column="status">
-                <PerformanceFlag status={row.status} title={row.reason ?? undefined} />
-                {row.reason ? <div className="small">{row.reason}</div> : null}
+                <PerformanceFlag status={row.status} />
+                {reasonWords(row.reason) ? <div className="small">{reasonWords(row.reason)}</div> : null}
               </Table.Td>
               <Table.Td>
                 <ProgressMeter progress={row.progress} label={`${row.code} progress to target`} />

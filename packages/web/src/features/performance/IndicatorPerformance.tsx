@@ -10,7 +10,7 @@ import { trajectoryChart } from "@accord/domain";
 import { indicatorPerformanceQuery } from "./queries";
 import { agreementQuery } from "../agreements/queries";
 import { Chart } from "./Chart";
-import { DirectionText, Figure, IllustrativeNotice, PerformanceFlag, ProgressMeter } from "./parts";
+import { DirectionText, Figure, IllustrativeNotice, PerformanceFlag, ProgressMeter, plannedFigure } from "./parts";
 import type { IndicatorPerformanceView } from "./contracts";
 
 function chartOf(view: IndicatorPerformanceView, code: string, countyName: string) {
@@ -21,7 +21,7 @@ function chartOf(view: IndicatorPerformanceView, code: string, countyName: strin
     unit: view.unit,
     trajectory: view.trajectory,
     targets: view.targets,
-    actuals: view.periods.map((period) => ({ period: period.period, end: period.end, value: period.actual, planned: period.planned })),
+    actuals: view.periods.map((period) => ({ period: period.period, end: period.end, value: period.actual, planned: plannedFigure(period.planned) })),
     districts: names.map(([area, name]) => ({
       name,
       values: view.periods.map((period) => ({ end: period.end, value: period.districts.find((district) => district.area === area)?.value ?? null })),
@@ -55,7 +55,7 @@ export function IndicatorPerformance({ slug, indicatorKey, code }: { slug: strin
           <div>
             <dt>Planned</dt>
             <dd>
-              <Figure value={latest.planned} unit={view.unit} />
+              <Figure value={plannedFigure(latest.planned)} unit={view.unit} />
             </dd>
           </div>
           <div>

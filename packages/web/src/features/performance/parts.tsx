@@ -3,7 +3,7 @@
  * colour alone), progress as a labelled meter, the direction of travel in words, a sparkline that
  * is decoration only (its figures are in the row), and the illustrative-figures notice.
  */
-import { quantityText } from "@accord/domain";
+import { quantityText, roundDecimal, type NoAssessmentReason } from "@accord/domain";
 import { Flag, type FlagTone } from "../../components/Flag";
 import type { Direction, PerformanceStatus, ReturnStatus, SparkPoint } from "./contracts";
 import "./performance.css";
@@ -78,6 +78,28 @@ export function ProgressMeter({ progress, label }: { progress: number | null; la
       <span>{text}</span>
     </span>
   );
+}
+
+/**
+ * A planned value is a point on a straight line between the baseline and a target, worked out to
+ * many places (689.8132420091); it is read to one decimal place, as the targets are written.
+ */
+export function plannedFigure(value: string | null): string | null {
+  return value === null || !/^-?\d+(\.\d+)?$/.test(value) ? value : roundDecimal(value, 1);
+}
+
+/** Why an indicator has no status, in words; null when the status itself says it (no value yet). */
+export function reasonWords(reason: string | null): string | null {
+  const words: Record<NoAssessmentReason, string | null> = {
+    "no-data": null,
+    "no-baseline": "No baseline to measure against",
+    "baseline-pending": "The baseline is not available yet",
+    "no-target": "No target set as a number",
+    "before-baseline": "The period is before the baseline",
+    "direction-unknown": "Which way is better is not known",
+  };
+  if (reason === null) return null;
+  return reason in words ? words[reason as NoAssessmentReason] : reason;
 }
 
 /** A figure with its unit, or "No value". */
