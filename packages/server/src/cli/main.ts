@@ -13,6 +13,7 @@ import { draftBulletin } from "../features/bulletins/service.js";
 import type { Actor } from "../policy/authorize.js";
 import { registerUserCommands } from "./users.js";
 import { registerExportCommands } from "./export.js";
+import { registerImportCommands } from "./import.js";
 
 const dataFolder = resolve(repositoryRoot, "data");
 
@@ -121,6 +122,7 @@ program
 
 registerUserCommands(program, withDatabase, print);
 registerExportCommands(program, withDatabase, print);
+registerImportCommands(program, withDatabase, print);
 
 program
   .command("bulletin")

@@ -9,6 +9,9 @@ import { buildReturnTemplate } from "./template.js";
 import { parseCsv, readGrid, writeTemplateCsv } from "./template-csv.js";
 import type { ReadSheet } from "./template-csv.js";
 
+/** A return template has a few hundred rows (~60 kB as XLSX); 5 MB leaves room for formatting and notes. */
+export const maxUploadFileBytes = 5_000_000;
+
 export const templateFormats = ["xlsx", "csv"] as const;
 export type TemplateFormat = (typeof templateFormats)[number];
 

@@ -8,12 +8,12 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Db } from "../../db/client.js";
 import { AppError } from "../../errors.js";
 import { RoundParams } from "../rounds/schema.js";
-import { exportReturnTemplate } from "./template-files.js";
+import { exportReturnTemplate, maxUploadFileBytes } from "./template-files.js";
 import { TemplateQuery, UploadReport, uploadErrors } from "./template-schema.js";
 import { importReturnTemplate, UploadRefusedError } from "./template-upload.js";
 
-/** A return template has a few hundred rows (~60 kB as XLSX); 5 MB leaves room for formatting and notes. */
-export const uploadBodyLimit = 5_000_000;
+/** The file itself plus a multipart form's few hundred bytes of headings. */
+const uploadBodyLimit = maxUploadFileBytes + 10_000;
 
 /**
  * The bytes of an uploaded file. Kept out of sight of the checks that walk a JSON body's fields
