@@ -209,6 +209,29 @@ describe("a return", () => {
   }, 120_000);
 });
 
+describe("a district's values", () => {
+  it("are given by Thanet's LSP coordinator for Thanet only, and submitted", async () => {
+    const { page, problems, close } = await openSignedIn(product, "lsp", "/agreements/kent-ka2/rounds/2010-11-h2/returns/ni-47");
+    try {
+      await page.getByRole("heading", { level: 1, name: /^NI 47 / }).waitFor();
+      // Returned for changes, the values are open again; the coordinator may change Thanet's alone.
+      await expect.poll(() => page.getByLabel("Thanet value").count()).toBe(1);
+      expect(await page.getByLabel("Kent value").count()).toBe(0);
+      expect(await page.getByLabel("Dover value").count()).toBe(0);
+      expect(await page.getByLabel("Progress").count()).toBe(0);
+      await page.getByLabel("Thanet value").fill("57");
+      await page.getByRole("button", { name: "Submit your district's values" }).click();
+      await expect.poll(async () => (await page.getByRole("status").allInnerTexts()).join(" ")).toMatch(/district's values for NI 47 are submitted/);
+      await expect.poll(() => page.locator('tr[data-area="E07000114"]').innerText()).toMatch(/Thanet LSP Coordinator.*\(submitted /);
+      expect(await page.getByLabel("Thanet value").inputValue()).toBe("57");
+      await expectNoAxeViolations(page);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});
+
 describe("district benchmarking", () => {
   it("ranks the 12 districts for NI 47 with Kent, lowest first, and shows Thanet across every indicator", async () => {
     const { page, problems, close } = await openSignedIn(product, "lsp", "/agreements/kent-ka2/indicators/ni-47/districts?round=2010-11-h1");
@@ -229,6 +252,12 @@ describe("district benchmarking", () => {
 
       await rows.filter({ hasText: "Thanet" }).getByRole("link", { name: "Thanet" }).click();
       await page.waitForURL(/\/districts\/E07000114\/performance/);
+      await expect.poll(() => page.getByTestId("district-indicators").locator('tr[data-indicator="ni-47"]').count()).toBe(1);
+      // The district's own page leads there too.
+      await gotoPage(page, product.url("/agreements/kent-ka2/districts/E07000114"));
+      await page.getByRole("link", { name: "Thanet across every indicator, against Kent" }).click();
+      await page.waitForURL(/\/districts\/E07000114\/performance$/);
+      await page.getByLabel("Monitoring round").selectOption("2010-11-h1");
       const indicators = page.getByTestId("district-indicators");
       await expect.poll(() => indicators.locator('tr[data-indicator="ni-47"]').innerText()).toMatch(/65[\s\S]*720/);
       await expectNoAxeViolations(page);

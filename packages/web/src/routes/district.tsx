@@ -57,6 +57,11 @@ function DistrictPage() {
             <dd>{plan.district.lsp ?? "Not recorded"}</dd>
           </div>
         </dl>
+        <p>
+          <Link to="/agreements/$slug/districts/$code/performance" params={{ slug, code }}>
+            {plan.district.name} across every indicator, against {agreement.area.name}
+          </Link>
+        </p>
       </header>
       <section aria-labelledby="summary-heading" className="section">
         <Title order={2} id="summary-heading">
