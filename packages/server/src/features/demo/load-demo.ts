@@ -13,6 +13,8 @@ import { readDataFiles } from "./data-files.js";
 import type { DataFiles } from "./data-files.js";
 import { OrganisationDirectory } from "./organisation-names.js";
 import { createDemoUsers } from "./demo-users.js";
+import { illustrativeFiguresAgreement, loadIllustrativeFigures } from "./illustrative-figures.js";
+import type { IllustrativeFiguresReport } from "./illustrative-figures.js";
 
 export interface LoadReport {
   loaded: string[];
@@ -21,6 +23,8 @@ export interface LoadReport {
   organisations: number;
   indicatorDefinitions: number;
   areas: number;
+  /** The illustrative monitoring figures generated for Kent Agreement 2, when it was loaded now. */
+  illustrativeFigures: IllustrativeFiguresReport | null;
 }
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -304,7 +308,7 @@ async function insertAgreementIndicator(
   return id;
 }
 
-async function insertAgreement(context: LoadContext, agreement: AgreementFile, areaIds: Map<string, number>): Promise<void> {
+async function insertAgreement(context: LoadContext, agreement: AgreementFile, areaIds: Map<string, number>): Promise<number> {
   const { tx } = context;
   financialYearsBetween(agreement.firstYear, agreement.lastYear);
   let predecessorId: number | null = null;
@@ -426,6 +430,7 @@ async function insertAgreement(context: LoadContext, agreement: AgreementFile, a
     });
     if (outcomeIds.length > 0) await tx.insert(t.freedomOutcomes).values(outcomeIds.map((outcomeId) => ({ freedomId: freedomRow.id, outcomeId })));
   }
+  return agreementId;
 }
 
 export async function loadDemo(database: Database, dataFolder: string, agreementFiles?: readonly string[]): Promise<LoadReport> {
@@ -442,13 +447,23 @@ export async function loadDemo(database: Database, dataFolder: string, agreement
     const present = new Set(
       (await tx.select({ slug: t.agreements.slug }).from(t.agreements).where(inArray(t.agreements.slug, slugs))).map((row) => row.slug),
     );
-    const report: LoadReport = { loaded: [], demoUsers: 0, alreadyPresent: [], organisations: organisationIds.size, indicatorDefinitions: indicatorIds.size, areas: areaIds.size };
+    const report: LoadReport = {
+      loaded: [],
+      demoUsers: 0,
+      alreadyPresent: [],
+      organisations: organisationIds.size,
+      indicatorDefinitions: indicatorIds.size,
+      areas: areaIds.size,
+      illustrativeFigures: null,
+    };
     for (const agreement of files.agreements) {
       if (present.has(agreement.slug)) {
         report.alreadyPresent.push(agreement.slug);
         continue;
       }
-      await insertAgreement(context, agreement, areaIds);
+      const agreementId = await insertAgreement(context, agreement, areaIds);
+      // Only with the agreement itself: an agreement already present may hold real figures by now.
+      if (agreement.slug === illustrativeFiguresAgreement) report.illustrativeFigures = await loadIllustrativeFigures(tx, agreementId);
       report.loaded.push(agreement.slug);
     }
     // In the same transaction, after the agreements (officers' grants name their indicators):
