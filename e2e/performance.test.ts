@@ -232,6 +232,42 @@ describe("a district's values", () => {
   }, 120_000);
 });
 
+describe("the return template", () => {
+  it("is downloaded from the round's page and sent back: a text in a number cell is refused naming its row and column, then the corrected file is saved", async () => {
+    const { page, problems, close } = await openSignedIn(product, "officer", "/agreements/kent-ka2/rounds/2010-11-h2", { expectedStatuses: [400] });
+    try {
+      await page.getByRole("heading", { name: "Fill in the return template" }).waitFor();
+      const href = (await page.getByRole("link", { name: "CSV", exact: true }).getAttribute("href")) ?? "";
+      expect(href).toBe(`${ka2}/rounds/2010-11-h2/template?format=csv`);
+      const csv = await (await page.context().request.get(product.url(href))).text();
+      const lines = csv.split("\r\n");
+      const ashford = lines.findIndex((line) => line.startsWith("NI 47,") && line.includes(",E07000105,"));
+      expect(ashford, csv.slice(0, 400)).toBeGreaterThan(0);
+      const withValue = (value: string) => {
+        const copy = [...lines];
+        const cells = (copy[ashford] ?? "").split(",");
+        cells[7] = value;
+        copy[ashford] = cells.join(",");
+        return Buffer.from(copy.join("\r\n"), "utf8");
+      };
+      const chooser = page.getByLabel("Filled-in template (XLSX or CSV)");
+      await chooser.setInputFiles({ name: "ni-47.csv", mimeType: "text/csv", buffer: withValue("lots") });
+      await page.getByRole("button", { name: "Send the template" }).click();
+      const refused = page.getByRole("alert").filter({ hasText: "The file was not saved" });
+      await expect.poll(() => refused.locator("tbody tr").first().innerText()).toMatch(new RegExp(`^${ashford + 1}\\s+Value\\s+\\S`));
+      await expectNoAxeViolations(page);
+
+      await chooser.setInputFiles({ name: "ni-47.csv", mimeType: "text/csv", buffer: withValue("54") });
+      await page.getByRole("button", { name: "Send the template" }).click();
+      await expect.poll(async () => (await page.getByRole("status").allInnerTexts()).join(" ")).toMatch(/ni-47\.csv is saved: 1 written/);
+      expect(await page.getByRole("alert").filter({ hasText: "The file was not saved" }).count()).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});
+
 describe("district benchmarking", () => {
   it("ranks the 12 districts for NI 47 with Kent, lowest first, and shows Thanet across every indicator", async () => {
     const { page, problems, close } = await openSignedIn(product, "lsp", "/agreements/kent-ka2/indicators/ni-47/districts?round=2010-11-h1");

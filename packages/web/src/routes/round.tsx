@@ -17,6 +17,8 @@ import { Breadcrumbs } from "../components/Breadcrumbs";
 import { ScrollRegion } from "../components/ScrollRegion";
 import { useDocumentTitle } from "../components/useDocumentTitle";
 import { longDateTime } from "../words";
+import { ReturnTemplate } from "../features/performance/ReturnTemplate";
+import { useSession } from "../features/session/queries";
 
 const order: ReturnStatus[] = ["missing", "draft", "returned", "submitted", "accepted"];
 
@@ -41,6 +43,7 @@ function RoundPage() {
   const { data: agreement } = useSuspenseQuery(agreementQuery(slug));
   const { data } = useSuspenseQuery(returnsQuery(slug, round));
   const captionId = useId();
+  const { user } = useSession();
   const label = data.round.period.label;
   useDocumentTitle(`Returns for ${label}`, agreement.shortName);
   const sorted = [...data.returns].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || Number(b.late) - Number(a.late));
@@ -124,6 +127,7 @@ function RoundPage() {
           </ScrollRegion>
         )}
       </section>
+      {user && data.round.status === "open" ? <ReturnTemplate slug={slug} round={round} label={label} /> : null}
     </>
   );
 }
