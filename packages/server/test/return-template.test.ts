@@ -279,6 +279,27 @@ describe("sending the template back", () => {
     expect(find(now, "NI 47", "E07000111").Value).toBe("");
   });
 
+  it("refuses the values of a submitted return whole (409 saying it is locked) until it is returned", async () => {
+    const ni47 = `${round}/returns/ni-47`;
+    expect((await send(api.app, officer, { method: "PUT", url: ni47, body: { progress: "Fewer casualties on the A2" } })).status).toBe(200);
+    expect((await send(api.app, officer, { method: "POST", url: `${ni47}/submit`, body: { version: 1 } })).status).toBe(200);
+    const rows = await csvRows(officer);
+    find(rows, "NI 47", kent).Value = "620";
+    find(rows, "NI 47", "E07000112").Value = "40";
+    const refused = await upload(officer, csvFile(rows));
+    expect(refused.status).toBe(409);
+    const problems = refused.body.problems as { row: number; column: string; reason: string }[];
+    expect(problems.map(({ row, column }) => [row, column])).toEqual([
+      [2, ""],
+      // Row 1 holds the headings, so a row's number is its place in the list plus 2.
+      [rows.indexOf(find(rows, "NI 47", "E07000112")) + 2, ""],
+    ]);
+    expect(problems[0]?.reason).toBe(
+      "The NI 47 return for 2010/11 H1 is submitted, so its values are locked: a manager must return it before they change.",
+    );
+    expect(find(await csvRows(officer), "NI 47", kent).Value).toBe("630");
+  });
+
   it("refuses what is not a template, and a file with no rows", async () => {
     const notTemplate = await upload(officer, "name,age\r\nAda,36\r\n");
     expect(notTemplate.status).toBe(400);

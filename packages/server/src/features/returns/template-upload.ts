@@ -53,11 +53,12 @@ export interface UploadReport {
 /** Every bad row and cell of a refused upload; 409 when each problem is a stale version, else 400. */
 export class UploadRefusedError extends AppError {
   readonly problems: UploadProblem[];
-  constructor(problems: UploadProblem[]) {
+  /** `conflicts`: how many of the problems are someone else's change or a locked return rather than the file's fault. */
+  constructor(problems: UploadProblem[], conflicts = 0) {
     const rows = new Set(problems.map((problem) => problem.row)).size;
-    const stale = problems.every((problem) => problem.column === templateColumns.version && problem.current !== undefined);
+    const stale = problems.filter((problem) => problem.column === templateColumns.version && problem.current !== undefined).length;
     super(
-      stale ? "CONFLICT" : "BAD_REQUEST",
+      stale + conflicts === problems.length ? "CONFLICT" : "BAD_REQUEST",
       `Nothing was saved: ${plural(rows, "row")} of the file ${rows === 1 ? "has" : "have"} ${plural(problems.length, "problem")}. ` +
         "Correct them and send the whole file again.",
       {
@@ -298,6 +299,7 @@ export async function importReturnTemplate(options: {
   const values = await db.transaction(async (tx) => {
     const written: ObservationView[] = [];
     const late: UploadProblem[] = [];
+    let conflicts = 0;
     for (const { row, checked } of ready) {
       try {
         written.push(await writeObservation(tx, actor, checked));
@@ -311,13 +313,15 @@ export async function importReturnTemplate(options: {
             current: (error.current as ObservationView | null) ?? null,
           });
         } else if (error instanceof AppError) {
-          const column = columnOfField[error.field ?? ""];
+          // A 409 here (a submitted return's values are locked) is about the row as a whole.
+          const column = error.code === "CONFLICT" ? undefined : columnOfField[error.field ?? ""];
+          if (error.code === "CONFLICT") conflicts += 1;
           late.push({ row, column: column ? templateColumns[column] : "", reason: error.message });
         } else throw error;
       }
     }
     // Throwing rolls every write of this upload back.
-    if (late.length > 0) throw new UploadRefusedError(late);
+    if (late.length > 0) throw new UploadRefusedError(late, conflicts);
     return written;
   });
   return { round: frame.round.label, written: values.length, unchanged: same, blank, values };
