@@ -13,7 +13,7 @@ export const performanceStatusWords: Record<PerformanceStatus, string> = {
   green: "Green: on track",
   amber: "Amber: slightly behind",
   red: "Red: off track",
-  grey: "Grey: no value",
+  grey: "Grey: not assessed",
 };
 
 /** Short names for the count of each status and the status filter. */
@@ -22,7 +22,7 @@ export const performanceStatusNames: Record<PerformanceStatus, string> = {
   green: "Green",
   amber: "Amber",
   red: "Red",
-  grey: "No value",
+  grey: "Not assessed",
 };
 
 const statusTones: Record<PerformanceStatus, FlagTone> = { "target-met": "blue", green: "green", amber: "amber", red: "red", grey: "grey" };
@@ -88,15 +88,16 @@ export function plannedFigure(value: string | null): string | null {
   return value === null || !/^-?\d+(\.\d+)?$/.test(value) ? value : roundDecimal(value, 1);
 }
 
-/** Why an indicator has no status, in words; null when the status itself says it (no value yet). */
+/** Why an indicator is not assessed, in words. */
 export function reasonWords(reason: string | null): string | null {
   const words: Record<NoAssessmentReason, string | null> = {
-    "no-data": null,
+    "no-data": "No value for this period",
     "no-baseline": "No baseline to measure against",
     "baseline-pending": "The baseline is not available yet",
     "no-target": "No target set as a number",
     "before-baseline": "The period is before the baseline",
-    "direction-unknown": "Which way is better is not known",
+    // Polarity comes from the catalogue, which records it only where a source says it.
+    "direction-unknown": "Which way is better is not recorded in the catalogue",
   };
   if (reason === null) return null;
   return reason in words ? words[reason as NoAssessmentReason] : reason;
