@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { DOMParser } from "@xmldom/xmldom";
-import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   baselineDateFor,
   benchmarkChart,
@@ -9,7 +10,12 @@ import {
   plannedTrajectory,
   trajectoryChart,
 } from "@accord/domain";
+import { actorForUser } from "../../src/features/auth/actors.js";
+import { readIndicatorPerformance } from "../../src/features/performance/service.js";
 import { renderChartSvg } from "../../src/reports/chart-svg.js";
+import { createTestDatabase } from "../support/database.js";
+import type { TestDatabase } from "../support/database.js";
+import { queryRows } from "../support/sql.js";
 
 const districts = ["Ashford", "Canterbury", "Dartford", "Dover", "Gravesham", "Maidstone", "Sevenoaks", "Shepway"]
   .concat(["Swale", "Thanet", "Tonbridge & Malling", "Tunbridge Wells"]);
@@ -107,5 +113,48 @@ describe("renderChartSvg", () => {
     for (const name of districts) expect(labels).toContain(name);
     expect(labels).toContain("Kent 95");
     expect(labels).toContain("102"); // Tonbridge & Malling's bar is labelled with its value
+  });
+});
+
+describe("NI 47's chart from the demo's illustrative figures", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.destroy();
+  });
+
+  it("draws the three rounds' county values and the 12 districts, with the same figures in its sentence and table", async () => {
+    const [row] = await queryRows(database.db, sql`select id from users where email = 'manager@kent-partnership.example'`);
+    const actor = await actorForUser(database.db, Number(row?.id));
+    const view = await readIndicatorPerformance({ db: database.db, actor, slug: "kent-ka2", key: "ni-47" });
+    const names = [...new Map(view.periods.flatMap((one) => one.districts.map((d) => [d.area, d.name] as const))).entries()];
+    const spec = trajectoryChart({
+      code: view.indicator,
+      title: view.title,
+      unit: view.unit,
+      countyName: "Kent",
+      trajectory: view.trajectory,
+      targets: view.targets,
+      actuals: view.periods.map((one) => ({ period: one.period, end: one.end, value: one.actual, planned: one.planned })),
+      districts: names.map(([area, name]) => ({
+        name,
+        values: view.periods.map((one) => ({ end: one.end, value: one.districts.find((d) => d.area === area)?.value ?? null })),
+      })),
+    });
+    const latest = view.periods.at(-1);
+    expect(view.periods.map((one) => one.period)).toEqual(["2008/09 H1", "2008/09 H2", "2009/10 H1"]);
+    expect(spec.description).toContain(`3 actual values from 2008/09 H1 to 2009/10 H1, the latest ${latest?.actual ?? "?"}`);
+    expect(spec.description).toContain("12 districts are shown beside the Kent actual");
+    for (const one of view.periods) {
+      const tableRow = spec.table.rows.find((cells) => cells[0] === one.period);
+      expect(tableRow?.[2], one.period).toBe(one.actual);
+    }
+    const root = parseSvg(renderChartSvg(spec, { width: 800, height: 450 }));
+    const labels = texts(root, "text");
+    for (const [, name] of names) expect(labels).toContain(name);
+    expect(names).toHaveLength(12);
+    expect(texts(root, "desc")[0]).toBe(spec.description);
   });
 });
