@@ -2,10 +2,12 @@
  * Issue 9 points 5, 6 and 8 in the browser (Chromium, axe on every page): the performance
  * dashboard counts each status and shows NI 47's; NI 47's page draws its chart with its sentence
  * and table; the district benchmarking page ranks the 12 districts; the public sees a published
- * round's dashboard but never the open round.
+ * round's dashboard but never the open round; a keyboard-only officer submits NI 47's return, the
+ * manager returns it, Thanet's coordinator gives Thanet's value, and a template goes back.
  *
  * The test makes its own rounds after the demo's: 2010/11 H1 with NI 47's 12 districts (720 in
- * all, amber against the trajectory), closed and published; then 2010/11 H2, left open.
+ * all, amber against the trajectory), closed and published; then 2010/11 H2, left open. The returns
+ * are in the demo's open round, 2009/10 H1, where NI 47's is a draft for its officer to submit.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { APIRequestContext, Locator, Page } from "playwright-core";
@@ -144,38 +146,45 @@ describe("the performance dashboard", () => {
 
 describe("a return", () => {
   it("is submitted by NI 47's accountable officer with the keyboard alone: values, text update, own status", async () => {
-    const { page, problems, close } = await openSignedIn(product, "officer", "/agreements/kent-ka2/rounds/2010-11-h2");
+    const { page, problems, close } = await openSignedIn(product, "officer", "/agreements/kent-ka2/rounds/2009-10-h1");
     try {
       await expect.poll(() => page.getByTestId("return-counts").innerText()).toMatch(/Not started/);
+      expect(await page.locator('tr[data-indicator="ni-47"]').innerText()).toMatch(/Draft/);
       await expectNoAxeViolations(page);
       await tabTo(page, page.getByRole("link", { name: /^NI 47 / }));
       await page.keyboard.press("Enter");
-      await page.waitForURL(/\/rounds\/2010-11-h2\/returns\/ni-47$/);
+      await page.waitForURL(/\/rounds\/2009-10-h1\/returns\/ni-47$/);
       await page.getByRole("heading", { level: 1, name: /^NI 47 / }).waitFor();
-      // Kent's value recorded earlier is there to check; Thanet's is typed.
-      expect(await page.getByLabel("Kent value").inputValue()).toBe("640");
+      // The demo's draft: its values are there to check and its figures are marked illustrative.
+      expect(await page.getByLabel("Kent value").inputValue()).toMatch(/^\d+$/);
+      expect(await page.getByTestId("illustrative").innerText()).toBe("Illustrative figures, not Kent's published results");
+      const replace = async (text: string) => {
+        await page.keyboard.press("Control+A");
+        await page.keyboard.type(text);
+      };
       await tabTo(page, page.getByLabel("Thanet value"));
-      await page.keyboard.type("58");
+      await replace("58");
       await tabTo(page, page.getByLabel("Progress"));
-      await page.keyboard.type("Casualties fell again after the average speed cameras on the A2.");
+      await replace("Casualties fell again after the average speed cameras on the A2.");
       await page.keyboard.press("Tab");
-      await page.keyboard.type("Funding for the Thanet scheme ends in March.");
+      await replace("Funding for the Thanet scheme ends in March.");
       await page.keyboard.press("Tab");
-      await page.keyboard.type("Extend the cameras to the A28.");
+      await replace("Extend the cameras to the A28.");
       await page.keyboard.press("Tab");
       await page.keyboard.type("Amber");
       expect(await page.getByLabel("Your view of the status").inputValue()).toBe("amber");
       await expectNoAxeViolations(page);
       await tabTo(page, page.getByRole("button", { name: "Submit the return" }));
       await page.keyboard.press("Enter");
-      await expect.poll(async () => (await page.getByRole("status").allInnerTexts()).join(" "), { timeout: 15_000 }).toMatch(/NI 47 return for 2010\/11 H2 is submitted/);
+      await expect.poll(async () => (await page.getByRole("status").allInnerTexts()).join(" "), { timeout: 15_000 }).toMatch(/NI 47 return for 2009\/10 H1 is submitted/);
       await expect.poll(() => page.getByTestId("return-status").innerText()).toMatch(/Submitted/);
       // Submitted, its values are locked: shown, not offered for change.
       await expect.poll(() => page.getByLabel("Thanet value").count()).toBe(0);
-      expect(await page.locator('tr[data-area="E07000114"]').innerText()).toMatch(/58/);
+      expect(await page.locator('tr[data-area="E07000114"]').innerText()).toMatch(/^Thanet\s+58\b/);
+      expect(await page.getByText("Casualties fell again after the average speed cameras on the A2.").count()).toBe(1);
       await expectNoAxeViolations(page);
 
-      await page.getByRole("link", { name: "Returns for 2010/11 H2" }).click();
+      await page.getByRole("link", { name: "Returns for 2009/10 H1" }).click();
       await expect.poll(() => page.locator('tr[data-indicator="ni-47"]').innerText()).toMatch(/Submitted/);
       expect(problems).toEqual([]);
     } finally {
@@ -184,8 +193,8 @@ describe("a return", () => {
   }, 120_000);
 
   it("is returned by the manager with a comment, and a stale copy is told what changed", async () => {
-    const manager = await openSignedIn(product, "manager", "/agreements/kent-ka2/rounds/2010-11-h2/returns/ni-47");
-    const other = await openSignedIn(product, "manager", "/agreements/kent-ka2/rounds/2010-11-h2/returns/ni-47", { expectedStatuses: [409] });
+    const manager = await openSignedIn(product, "manager", "/agreements/kent-ka2/rounds/2009-10-h1/returns/ni-47");
+    const other = await openSignedIn(product, "manager", "/agreements/kent-ka2/rounds/2009-10-h1/returns/ni-47", { expectedStatuses: [409] });
     try {
       const { page } = manager;
       await page.getByRole("heading", { name: "Accept or return it" }).waitFor();
@@ -199,7 +208,7 @@ describe("a return", () => {
 
       // The second copy still thinks it is submitted: accepting it is refused with what it now is.
       await other.page.getByRole("button", { name: "Accept the return" }).click();
-      await expect.poll(() => other.page.getByRole("alert").first().innerText()).toMatch(/changed this return[\s\S]*now returned for changes/);
+      await expect.poll(async () => (await other.page.getByRole("alert").allInnerTexts()).join(" ")).toMatch(/changed this return[\s\S]*now returned for changes/);
       expect(manager.problems).toEqual([]);
       expect(other.problems).toEqual([]);
     } finally {
@@ -211,7 +220,7 @@ describe("a return", () => {
 
 describe("a district's values", () => {
   it("are given by Thanet's LSP coordinator for Thanet only, and submitted", async () => {
-    const { page, problems, close } = await openSignedIn(product, "lsp", "/agreements/kent-ka2/rounds/2010-11-h2/returns/ni-47");
+    const { page, problems, close } = await openSignedIn(product, "lsp", "/agreements/kent-ka2/rounds/2009-10-h1/returns/ni-47");
     try {
       await page.getByRole("heading", { level: 1, name: /^NI 47 / }).waitFor();
       // Returned for changes, the values are open again; the coordinator may change Thanet's alone.
@@ -234,15 +243,16 @@ describe("a district's values", () => {
 
 describe("the return template", () => {
   it("is downloaded from the round's page and sent back: a text in a number cell is refused naming its row and column, then the corrected file is saved", async () => {
-    const { page, problems, close } = await openSignedIn(product, "officer", "/agreements/kent-ka2/rounds/2010-11-h2", { expectedStatuses: [400] });
+    const { page, problems, close } = await openSignedIn(product, "officer", "/agreements/kent-ka2/rounds/2009-10-h1", { expectedStatuses: [400] });
     try {
       await page.getByRole("heading", { name: "Fill in the return template" }).waitFor();
       const href = (await page.getByRole("link", { name: "CSV", exact: true }).getAttribute("href")) ?? "";
-      expect(href).toBe(`${ka2}/rounds/2010-11-h2/template?format=csv`);
+      expect(href).toBe(`${ka2}/rounds/2009-10-h1/template?format=csv`);
       const csv = await (await page.context().request.get(product.url(href))).text();
       const lines = csv.split("\r\n");
       const ashford = lines.findIndex((line) => line.startsWith("NI 47,") && line.includes(",E07000105,"));
       expect(ashford, csv.slice(0, 400)).toBeGreaterThan(0);
+      const current = (lines[ashford] ?? "").split(",")[7] ?? "";
       const withValue = (value: string) => {
         const copy = [...lines];
         const cells = (copy[ashford] ?? "").split(",");
@@ -257,7 +267,7 @@ describe("the return template", () => {
       await expect.poll(() => refused.locator("tbody tr").first().innerText()).toMatch(new RegExp(`^${ashford + 1}\\s+Value\\s+\\S`));
       await expectNoAxeViolations(page);
 
-      await chooser.setInputFiles({ name: "ni-47.csv", mimeType: "text/csv", buffer: withValue("54") });
+      await chooser.setInputFiles({ name: "ni-47.csv", mimeType: "text/csv", buffer: withValue(String(Number(current) + 1)) });
       await page.getByRole("button", { name: "Send the template" }).click();
       await expect.poll(async () => (await page.getByRole("status").allInnerTexts()).join(" ")).toMatch(/ni-47\.csv is saved: 1 written/);
       expect(await page.getByRole("alert").filter({ hasText: "The file was not saved" }).count()).toBe(0);
@@ -316,6 +326,12 @@ describe("public performance", () => {
       expect(await page.getByLabel("Monitoring round").inputValue()).toBe("2010-11-h1");
       await expect.poll(() => page.locator('tr[data-indicator="ni-47"]').innerText()).toMatch(/720/);
       expect(await page.locator('tr[data-indicator="ni-47"]').innerText()).not.toMatch(/640/);
+      expect(options).not.toContain("2009/10 H1 (open)");
+      await expectNoAxeViolations(page);
+      // The demo's own published round: its figures are marked illustrative, and NI 47 was red then.
+      await page.getByLabel("Monitoring round").selectOption("2008-09-h1");
+      await expect.poll(() => page.getByTestId("illustrative").innerText()).toBe("Illustrative figures, not Kent's published results");
+      await expect.poll(() => page.locator('tr[data-indicator="ni-47"] [data-column="status"]').innerText()).toMatch(/Red/);
       await expectNoAxeViolations(page);
       expect(problems).toEqual([]);
     } finally {

@@ -18,7 +18,7 @@ import { areasQuery } from "../features/reference/queries";
 import { observationsQuery, returnQuery } from "../features/performance/queries";
 import { ObservationView, ReturnView, type PerformanceStatus } from "../features/performance/contracts";
 import { useMoveReturn, useRecordValue, useSaveReturn, useSubmitDistrict, type RecordValueBody } from "../features/performance/writes";
-import { PerformanceFlag, ReturnFlag, performanceStatusWords, returnStatusWords } from "../features/performance/parts";
+import { IllustrativeNotice, PerformanceFlag, ReturnFlag, illustrativeMarker, performanceStatusWords, returnStatusWords } from "../features/performance/parts";
 import { exactDecimal } from "../features/indicators/BaselineEditor";
 import { ApiRequestError, staleVersion } from "../api/client";
 import { ErrorSummary, StatusMessage, problemsFromError, useFields, type ProblemItem, type Problems } from "../components/FormProblems";
@@ -97,6 +97,7 @@ function ReturnPage() {
       </Breadcrumbs>
       <header className="page-heading">
         <p className="kicker">Return for {view.round.period.label}</p>
+        <IllustrativeNotice text={view.values.some((value) => value.source === illustrativeMarker) ? illustrativeMarker : null} />
         <Title order={1}>
           {view.indicator} {view.title}
         </Title>
@@ -155,6 +156,12 @@ function ReturnPage() {
       {decision?.kind === "conflict" ? (
         <div role="alert" className="error-summary conflict">
           <p className="error-summary__title">Someone else changed this return since you opened it</p>
+          <p>{decision.text}</p>
+        </div>
+      ) : null}
+      {decision?.kind === "error" ? (
+        <div role="alert" className="error-summary">
+          <p className="error-summary__title">The return was not changed</p>
           <p>{decision.text}</p>
         </div>
       ) : null}
@@ -468,7 +475,7 @@ function conflictWords(current: ReturnView | "unknown"): string {
 }
 
 interface Outcome {
-  kind: "done" | "conflict";
+  kind: "done" | "conflict" | "error";
   text: string;
 }
 
@@ -499,8 +506,8 @@ function DecisionForm({ slug, view, onOutcome }: { slug: string; view: ReturnVie
             onOutcome({ kind: "conflict", text: conflictWords(stale) });
             return;
           }
-          onOutcome(null);
-          setProblems(problemsFromError(error, fields));
+          // Shown on the page, not in this form: the refresh that follows may take the form away.
+          onOutcome({ kind: "error", text: problemsFromError(error, fields).items.map((item) => item.message).join(" ") });
         },
       },
     );

@@ -141,6 +141,9 @@ export function Sparkline({ points }: { points: SparkPoint[] }) {
   );
 }
 
+/** The source every generated demo value carries (issue 9 point 9). */
+export const illustrativeMarker = "Illustrative figures, not Kent's published results";
+
 /** Shown whenever any figure on the page carries the marker (demo data, not Kent's results). */
 export function IllustrativeNotice({ text }: { text: string | null | undefined }) {
   if (!text) return null;
