@@ -131,6 +131,45 @@ describe("downloading the return template", () => {
     expect(find(rows, "NI 163", kent).Unit).toBe("%");
   });
 
+  it("carries the demo's values, versions and illustrative-figures notice in a published round, which takes no upload", async () => {
+    const response = await api.app.inject({
+      method: "GET",
+      url: "/api/agreements/kent-ka2/rounds/2008-09-h1/template?format=xlsx",
+      headers: { cookie: officer.cookie },
+    });
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error("no sheet");
+    const firstColumn: unknown[] = [];
+    sheet.eachRow((row) => firstColumn.push(row.getCell(1).value));
+    expect(firstColumn.slice(0, 4)).toContain("Illustrative figures, not Kent's published results");
+    let kentRow: ExcelJS.Row | undefined;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === "NI 47" && row.getCell(4).value === kent) kentRow = row;
+    });
+    expect(typeof kentRow?.getCell(8).value).toBe("number");
+    expect(kentRow?.getCell(12).value).toBe("Illustrative figures, not Kent's published results");
+    expect(kentRow?.getCell(14).value).toBe(1);
+
+    const csv = await api.app.inject({
+      method: "GET",
+      url: "/api/agreements/kent-ka2/rounds/2008-09-h1/template?format=csv",
+      headers: { cookie: officer.cookie },
+    });
+    const refused = await api.app.inject({
+      method: "POST",
+      url: "/api/agreements/kent-ka2/rounds/2008-09-h1/upload",
+      headers: { cookie: officer.cookie, "x-csrf-token": officer.csrfToken, "content-type": "text/csv" },
+      payload: csv.body,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ error: { message: string } }>().error.message).toBe(
+      "The 2008/09 H1 round is published: values are taken only while a round is open (no interim updates).",
+    );
+  });
+
   it("refuses someone who fills in no return, and a round that does not exist", async () => {
     const partner = await signIn(api.app, "partner@kent-police.example");
     const refused = await download(partner, "csv");

@@ -17,11 +17,12 @@ import { authorize } from "../../policy/authorize.js";
 import type { Actor } from "../../policy/authorize.js";
 import { agreementScope } from "../indicators/scope.js";
 import type { IndicatorScope } from "../indicators/scope.js";
+import { illustrativeFiguresMarker } from "../demo/illustrative-figures.js";
 import { aggregationFor } from "../observations/service.js";
 import { findRound, roundKey } from "../rounds/service.js";
 
 /** The marker every generated demo value carries as its source (issue 9 point 9). */
-export const illustrativeMarker = "Illustrative figures, not Kent's published results";
+export const illustrativeMarker = illustrativeFiguresMarker;
 
 /** The columns of the template, in order, as their headings read. */
 export const templateColumns = {
