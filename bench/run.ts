@@ -8,6 +8,7 @@
  *     list with 150 agreements loaded (generated from Kent Agreement 2 through the demo loader);
  *   - req/s, p50 / p95 / p99 and the ratio to bare for each;
  *   - on PGlite, the write again with ACCORD_DURABLE=off: what flushing each commit costs;
+ *   - the six-monthly performance report's generation time for KA2 (HTML, DOCX, PDF; report.ts);
  *   - start-up: the build step, the first start on an empty database (with its parts) and a
  *     restart (wall clock and CPU time); idle and peak resident memory of the server.
  * Settings: BENCH_SECONDS per run (default 3), BENCH_CONNECTIONS (default 1,8,32),
@@ -27,6 +28,7 @@ import type { Database } from "../packages/server/src/db/client.js";
 import { loadDemo } from "../packages/server/src/features/demo/load-demo.js";
 import { postgresBinaries, startThrowawayCluster } from "./postgres.js";
 import type { BareRoute } from "./bare-server.js";
+import { measureReport, reportTimingLines } from "./report.js";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 3);
 const connectionCounts = (process.env.BENCH_CONNECTIONS ?? "1,8,32").split(",").map(Number);
@@ -427,6 +429,9 @@ try {
       });
     }
   }
+  line();
+  // The six-monthly report's generation time (issue 9: under 5 s), one shot on its own PGlite copy.
+  for (const text of reportTimingLines(await measureReport())) line(text);
   line();
   line(`The bench took ${secondsText(performance.now() - benchStarted)}.`);
 } finally {

@@ -14,6 +14,7 @@ import type { Actor } from "../policy/authorize.js";
 import { registerUserCommands } from "./users.js";
 import { registerExportCommands } from "./export.js";
 import { registerImportCommands } from "./import.js";
+import { registerReportCommands } from "./report.js";
 
 const dataFolder = resolve(repositoryRoot, "data");
 
@@ -123,6 +124,7 @@ program
 registerUserCommands(program, withDatabase, print);
 registerExportCommands(program, withDatabase, print);
 registerImportCommands(program, withDatabase, print);
+registerReportCommands(program, withDatabase, commandLineReader, print);
 
 program
   .command("bulletin")

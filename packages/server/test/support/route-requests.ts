@@ -188,6 +188,7 @@ export const routeRequests: Record<string, RouteRequest[]> = {
   "POST /api/agreements/:slug/rounds": onAgreements("POST", "/rounds", ["manager"], null, { period: "2011/12 H2" }),
   "GET /api/agreements/:slug/rounds": readKa2("/rounds"),
   "GET /api/agreements/:slug/rounds/:round": readKa2("/rounds/2011-12-h2"),
+  "GET /api/agreements/:slug/rounds/:round/report": readKa2("/rounds/2011-12-h2/report?format=html"),
   "GET /api/agreements/:slug/performance": readKa2("/performance"),
   "GET /api/agreements/:slug/indicators/:key/performance": readKa2("/indicators/ni-47/performance", "/indicators/ka1-9-1/performance"),
   "GET /api/agreements/:slug/indicators/:key/districts": readKa2("/indicators/ni-47/districts?format=csv", "/indicators/ka1-9-1/districts"),
