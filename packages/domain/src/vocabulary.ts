@@ -174,3 +174,9 @@ export type NegotiationEntryKind = z.infer<typeof NegotiationEntryKind>;
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
+
+/**
+ * The source every generated demo value carries, and the notice shown wherever one is shown
+ * (pages, report cover, exports): the seeds hold no outturns (issue 9 point 9).
+ */
+export const illustrativeFiguresNotice = "Illustrative figures, not Kent's published results";

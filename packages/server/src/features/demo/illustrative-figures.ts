@@ -32,6 +32,7 @@ import {
   roundDecimal,
   subtractDecimals,
   toleranceAt,
+  illustrativeFiguresNotice,
 } from "@accord/domain";
 import type {
   Assessment,
@@ -47,7 +48,7 @@ import type { Tx } from "../audit/record.js";
 import { aggregationFor } from "../observations/service.js";
 
 /** The source of every generated value, exactly as the contract gives it. */
-export const illustrativeFiguresMarker = "Illustrative figures, not Kent's published results";
+export const illustrativeFiguresMarker = illustrativeFiguresNotice;
 
 /** Who recorded the figures: nobody did, and the name says so. */
 const recordedByName = "Illustrative demo figures";

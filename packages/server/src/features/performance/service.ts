@@ -17,6 +17,7 @@ import {
   assessActual,
   roundDecimal,
   subtractDecimals,
+  illustrativeFiguresNotice,
 } from "@accord/domain";
 import type { BaselineState, PerformanceStatus, PlannedTrajectory, Polarity, ReportingPeriod, YearTarget } from "@accord/domain";
 import type { Db } from "../../db/client.js";
@@ -44,7 +45,7 @@ import type {
 export type { Visibility };
 
 /** The source of every generated demo value; any shown value carrying it puts it on the page. */
-export const illustrativeMarker = "Illustrative figures, not Kent's published results";
+export const illustrativeMarker = illustrativeFiguresNotice;
 
 /** People with a role in the agreement see every round's values; anyone else only published ones. */
 export function visibilityFor(actor: Actor | null, stamp: { agreementId: number; published: boolean }): Visibility {

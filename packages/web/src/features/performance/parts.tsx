@@ -3,7 +3,7 @@
  * colour alone), progress as a labelled meter, the direction of travel in words, a sparkline that
  * is decoration only (its figures are in the row), and the illustrative-figures notice.
  */
-import { quantityText, roundDecimal, type NoAssessmentReason } from "@accord/domain";
+import { illustrativeFiguresNotice, quantityText, roundDecimal, type NoAssessmentReason } from "@accord/domain";
 import { Flag, type FlagTone } from "../../components/Flag";
 import type { Direction, PerformanceStatus, ReturnStatus, SparkPoint } from "./contracts";
 import "./performance.css";
@@ -142,7 +142,7 @@ export function Sparkline({ points }: { points: SparkPoint[] }) {
 }
 
 /** The source every generated demo value carries (issue 9 point 9). */
-export const illustrativeMarker = "Illustrative figures, not Kent's published results";
+export const illustrativeMarker = illustrativeFiguresNotice;
 
 /** Shown whenever any figure on the page carries the marker (demo data, not Kent's results). */
 export function IllustrativeNotice({ text }: { text: string | null | undefined }) {
