@@ -96,6 +96,9 @@ async function roundOptions(page: Page): Promise<string[]> {
 describe("the performance dashboard", () => {
   it("counts each status and shows NI 47 amber in 2010/11 H1, and NI 47's page draws its chart with its sentence and table", async () => {
     const { page, problems, close } = await openSignedIn(product, "manager", "/agreements/kent-ka2");
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(request.url()));
+    const chartCode = () => requested.filter((url) => /\/assets\/charts-[^/]*\.js$/.test(url));
     try {
       await page.getByRole("navigation", { name: "Agreement work" }).getByRole("link", { name: "Performance" }).click();
       await page.waitForURL(/\/agreements\/kent-ka2\/performance/);
@@ -123,6 +126,8 @@ describe("the performance dashboard", () => {
       await page.waitForURL(/status=amber/);
       await expect.poll(async () => (await page.locator('tbody [data-column="status"]').allInnerTexts()).every((text) => /Amber/.test(text))).toBe(true);
 
+      // ECharts is fetched with the first chart, not by the agreement page or the dashboard.
+      expect(chartCode()).toEqual([]);
       await row.getByRole("link", { name: "NI 47", exact: true }).click();
       await page.waitForURL(/\/indicators\/ni-47$/);
       const chart = page.getByTestId("indicator-performance");
@@ -130,6 +135,7 @@ describe("the performance dashboard", () => {
       const picture = chart.getByRole("img", { name: /^NI 47 / });
       await expect.poll(() => picture.locator("svg").count()).toBeGreaterThan(0);
       expect(await picture.getAttribute("aria-busy")).toBe("false");
+      expect(chartCode()).toHaveLength(1);
       const described = await picture.evaluate((element) => document.getElementById(element.getAttribute("aria-describedby") ?? "")?.textContent ?? "");
       expect(described).toMatch(/NI 47 .*the latest 640.*districts are shown beside the Kent actual.*target is/);
       await chart.getByText("Show the figures as a table").click();
