@@ -215,6 +215,45 @@ describe("the performance report of KA2 2010/11 H1", () => {
   });
 });
 
+describe("the report of the demo's published 2008/09 H1 round, as the public reads it", () => {
+  it("DOCX: the illustrative-figures marker on the cover, every theme, every indicator with a value, NI 47's chart and red status, and the accepted text updates", async () => {
+    const view = (await send(api.app, null, { method: "GET", url: `${ka2}/performance?round=2008-09-h1` })).json<Dashboard>();
+    expect(view.illustrative).toBe("Illustrative figures, not Kent's published results");
+    const { value: html } = await mammoth.convertToHtml({ buffer: (await get(null, `${ka2}/rounds/2008-09-h1/report?format=docx`)).raw });
+    const text = squash(html.replace(/<img[^>]*>/g, " [picture] ").replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'"));
+    const cover = text.slice(0, text.indexOf("Summary of statuses"));
+    expect(cover).toContain("Kent Agreement 2 — performance report, 2008/09 H1");
+    expect(cover).toContain("Illustrative figures, not Kent's published results");
+    for (const theme of new Set(view.indicators.map((row) => row.theme))) expect(text).toContain(theme);
+    const withValues = view.indicators.filter((row) => row.actual !== null && row.period === "2008/09 H1");
+    expect(withValues.length).toBeGreaterThan(10);
+    for (const row of withValues) expect(text).toContain(`${row.code} ${row.title}`);
+    const heading = "NI 47 People killed or seriously injured in road traffic accidents [picture] NI 47 ";
+    expect(text).toContain(heading);
+    expect(text.slice(text.indexOf(heading))).toMatch(/^[^]*?Status Red: behind the planned trajectory beyond tolerance/);
+    const texts = await queryRows(
+      api.database.db,
+      sql`select d.code, r.progress from indicator_returns r join monitoring_rounds m on m.id = r.round_id
+          join reporting_periods p on p.id = m.period_id join agreement_indicators ai on ai.id = r.agreement_indicator_id
+          join indicator_definitions d on d.id = ai.indicator_id where p.label = '2008/09 H1' and r.status = 'accepted' and r.progress is not null`,
+    );
+    expect(texts.length).toBeGreaterThan(10);
+    for (const row of texts) expect(text).toContain(squash(String(row.progress)));
+  }, 120_000);
+
+  it("PDF: the marker, every theme, every indicator with a value, NI 47's chart and red status, the text updates", async () => {
+    const view = (await send(api.app, null, { method: "GET", url: `${ka2}/performance?round=2008-09-h1` })).json<Dashboard>();
+    const text = await pdfText((await get(null, `${ka2}/rounds/2008-09-h1/report?format=pdf`)).raw);
+    expect(text).toContain("Illustrative figures, not Kent's published results");
+    for (const theme of new Set(view.indicators.map((row) => row.theme))) expect(text).toContain(squash(theme));
+    for (const row of view.indicators.filter((one) => one.actual !== null && one.period === "2008/09 H1")) expect(text).toContain(`${row.code} `);
+    const ni47 = text.slice(text.lastIndexOf("NI 47 People killed or seriously injured"));
+    expect(ni47).toMatch(/Kent actual/);
+    expect(ni47).toContain("Red: behind the planned trajectory beyond tolerance");
+    expect(ni47).toMatch(/Progress Illustrative figures, not Kent's published results\. NI 47 for 2008\/09 H1/);
+  }, 120_000);
+});
+
 describe("who may read the report", () => {
   it("the public cannot get an open round's report (404, as the round itself), then can once it is published", async () => {
     expect((await get(null, `${report}?format=html`)).status).toBe(404);
