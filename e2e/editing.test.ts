@@ -201,7 +201,7 @@ describe("partners, the Government Office and viewers", () => {
       await negotiation.getByRole("status").filter({ hasText: "NI 47 is now “Agreed with the Government Office”. The targets are now 2010/11: “560”." }).waitFor();
       await expect.poll(() => negotiation.locator(".negotiation-thread").innerText()).toContain("Agreed: the counter-proposal");
       await expect.poll(() => targetRow(page, "2010/11").innerText()).toContain("560");
-      await expect.poll(() => page.locator("dl.facts").innerText()).toContain("Agreed with the Government Office");
+      await expect.poll(() => page.locator("dl.facts").first().innerText()).toContain("Agreed with the Government Office");
 
       const history = section(page, "History of changes");
       await expect.poll(() => history.innerText()).toContain(`Negotiation: Counter-proposal (Government Office), as at ${longToday}`);
