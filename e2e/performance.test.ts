@@ -208,7 +208,9 @@ describe("a return", () => {
       await expect.poll(() => page.getByRole("alert").first().innerText()).toMatch(/Say what needs changing/);
       await page.getByLabel("Comment").fill("Give Canterbury's figure too.");
       await page.getByRole("button", { name: "Return it for changes" }).click();
-      await expect.poll(async () => (await page.getByRole("status").allInnerTexts()).join(" ")).toMatch(/returned to its officer/);
+      // What the page says (a refusal would be in an alert, and is shown here if it comes instead).
+      const said = async () => [...(await page.getByRole("status").allInnerTexts()), ...(await page.getByRole("alert").allInnerTexts())].join(" ");
+      await expect.poll(said, { timeout: 20_000 }).toMatch(/returned to its officer/);
       await expect.poll(() => page.getByTestId("return-status").innerText()).toMatch(/Returned for changes/);
       await expectNoAxeViolations(page);
 

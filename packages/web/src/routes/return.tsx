@@ -490,27 +490,26 @@ function DecisionForm({ slug, view, onOutcome }: { slug: string; view: ReturnVie
       setProblems({ items: [{ message: "Say what needs changing before returning it.", fieldId: fields.comment.id }], byField: { comment: "Say what needs changing before returning it." } });
       return;
     }
-    moveReturn.mutate(
-      { move, version: view.version, comment: comment.trim() },
-      {
-        onSuccess: () => {
-          setProblems(null);
-          onOutcome({
-            kind: "done",
-            text: move === "accept" ? `The ${view.indicator} return is accepted.` : `The ${view.indicator} return is returned to its officer with your comment.`,
-          });
-        },
-        onError: (error) => {
-          const stale = staleReturn(error);
-          if (stale !== null) {
-            onOutcome({ kind: "conflict", text: conflictWords(stale) });
-            return;
-          }
-          // Shown on the page, not in this form: the refresh that follows may take the form away.
-          onOutcome({ kind: "error", text: problemsFromError(error, fields).items.map((item) => item.message).join(" ") });
-        },
-      },
-    );
+    // mutateAsync, not mutate's callbacks: the refresh after the decision takes this form away
+    // (the return is no longer submitted), and a removed form's callbacks are never called.
+    moveReturn
+      .mutateAsync({ move, version: view.version, comment: comment.trim() })
+      .then(() => {
+        setProblems(null);
+        onOutcome({
+          kind: "done",
+          text: move === "accept" ? `The ${view.indicator} return is accepted.` : `The ${view.indicator} return is returned to its officer with your comment.`,
+        });
+      })
+      .catch((error: unknown) => {
+        const stale = staleReturn(error);
+        if (stale !== null) {
+          onOutcome({ kind: "conflict", text: conflictWords(stale) });
+          return;
+        }
+        // Shown on the page, not in this form: the refresh that follows may take the form away.
+        onOutcome({ kind: "error", text: problemsFromError(error, fields).items.map((item) => item.message).join(" ") });
+      });
   }
 
   return (
