@@ -17,3 +17,4 @@ export * from "./mail-api.js";
 export * from "./wording.js";
 export * from "./dates.js";
 export * from "./charts.js";
+export * from "./reward-grant.js";
