@@ -593,15 +593,18 @@ async function figuresInput(tx: Tx, agreementId: number): Promise<FiguresInput> 
     .where(eq(t.agreementIndicators.agreementId, agreementId));
   const active = indicators.filter((row) => row.state === "active").sort((a, b) => a.position - b.position);
   const ids = active.map((row) => row.id);
-  const [baselines, targets, pending] =
+  // One after another: a transaction is one connection, and node-postgres deprecates overlapping queries on it.
+  const baselines =
     ids.length === 0
-      ? [[], [], []]
-      : await Promise.all([
-          tx
+      ? []
+      : await tx
             .select({ id: t.baselines.agreementIndicatorId, component: t.baselines.component, value: t.baselines.value })
             .from(t.baselines)
-            .where(inArray(t.baselines.agreementIndicatorId, ids)),
-          tx
+            .where(inArray(t.baselines.agreementIndicatorId, ids));
+  const targets =
+    ids.length === 0
+      ? []
+      : await tx
             .select({
               id: t.targets.agreementIndicatorId,
               year: t.targets.financialYear,
@@ -609,12 +612,14 @@ async function figuresInput(tx: Tx, agreementId: number): Promise<FiguresInput> 
               target: t.targets.target,
             })
             .from(t.targets)
-            .where(inArray(t.targets.agreementIndicatorId, ids)),
-          tx
+            .where(inArray(t.targets.agreementIndicatorId, ids));
+  const pending =
+    ids.length === 0
+      ? []
+      : await tx
             .select({ id: t.pendingBaselines.agreementIndicatorId, reason: t.pendingBaselines.reason })
             .from(t.pendingBaselines)
-            .where(inArray(t.pendingBaselines.agreementIndicatorId, ids)),
-        ]);
+            .where(inArray(t.pendingBaselines.agreementIndicatorId, ids));
   const byComponent = (a: { component: string }, b: { component: string }): number =>
     a.component < b.component ? -1 : a.component > b.component ? 1 : 0;
   return {
