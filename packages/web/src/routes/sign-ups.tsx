@@ -1,4 +1,4 @@
-import { Fragment, useId, useRef, useState } from "react";
+import { Fragment, useEffect, useId, useRef, useState } from "react";
 import { createRoute, Link } from "@tanstack/react-router";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { Button, NativeSelect, TextInput, Title, VisuallyHidden } from "@mantine/core";
@@ -186,11 +186,17 @@ function SignUpToAll({ slug, matrix, signUpFor }: { slug: string; matrix: SignUp
   const leads = designated.filter((indicator) => signedTo(indicator) === "lead");
   const single = signUpFor.length === 1;
 
+  // After a confirmed change focus goes to this section's heading, above the result. An effect, not a
+  // timer: the dialog (a child) hands focus back to its opener in its own effect, which React runs
+  // first in the same commit, so the heading always wins however slow the machine is.
+  useEffect(() => {
+    if (result) heading.current?.focus();
+  }, [result]);
+
   function done(text: string, duty: string | null) {
     setProblems(null);
     setAsking(null);
     setResult({ text, duty });
-    requestAnimationFrame(() => heading.current?.focus());
   }
 
   function confirmSignUp() {
