@@ -18,3 +18,4 @@ export * from "./wording.js";
 export * from "./dates.js";
 export * from "./charts.js";
 export * from "./reward-grant.js";
+export * from "./dhis2-periods.js";
