@@ -141,7 +141,9 @@ describe("who speaks and when come from the session", () => {
       const response = await post(session, "ni-163", body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.json<Failure>().error.field).toBe(field);
-      expect(response.json<Failure>().error.message).toMatch(/comes from your role/);
+      // The message names the field once, then the reason in words for that field.
+      const reason = field === "party" || field === "partyName" ? "who speaks comes from your role" : "an entry is dated when it is recorded";
+      expect(response.json<Failure>().error.message).toContain(`${field} (body) cannot be sent: ${reason}`);
     }
     // Saying it under their own name is refused too: a viewer and a partner do not negotiate.
     expect((await post(viewer, "ni-163", { kind: "agreement-with-government-office", basis: "proposal" })).status).toBe(403);

@@ -19,7 +19,10 @@ export const ProposedTarget = z
   .strict();
 
 /** Who speaks and when come from the session: a body naming them is refused, naming the field. */
-const fromTheSession = (what: string) => z.never({ error: `${what} cannot be sent: it comes from your role and the time the entry is recorded` }).optional();
+const fromYourRole = z.never({ error: "cannot be sent: who speaks comes from your role" }).optional();
+const fromTheClock = z
+  .never({ error: "cannot be sent: an entry is dated when it is recorded (a manager gives a document's date in transcription.date)" })
+  .optional();
 
 /** A manager copying an entry from a letter or minutes: its date, the document and why it is entered late. */
 export const Transcription = z
@@ -37,10 +40,10 @@ export const AgreementBasis = z.enum(["proposal", "counter-proposal", "amended"]
 export const NegotiationEntryBody = z
   .object({
     kind: NegotiationEntryKind,
-    party: fromTheSession("party"),
-    partyName: fromTheSession("partyName"),
-    asAt: fromTheSession("asAt"),
-    date: fromTheSession("date"),
+    party: fromYourRole,
+    partyName: fromYourRole,
+    asAt: fromTheClock,
+    date: fromTheClock,
     note: z.string().trim().max(2000, "must be at most 2000 characters").optional(),
     /** The targets of a proposal or counter-proposal, or the amended values an agreement settles on. */
     proposal: z.array(ProposedTarget).max(30).optional(),
