@@ -15,6 +15,7 @@ import { registerUserCommands } from "./users.js";
 import { registerExportCommands } from "./export.js";
 import { registerImportCommands } from "./import.js";
 import { registerReportCommands } from "./report.js";
+import { registerBackupCommands } from "./backup.js";
 
 const dataFolder = resolve(repositoryRoot, "data");
 
@@ -125,6 +126,7 @@ registerUserCommands(program, withDatabase, print);
 registerExportCommands(program, withDatabase, print);
 registerImportCommands(program, withDatabase, print);
 registerReportCommands(program, withDatabase, commandLineReader, print);
+registerBackupCommands(program, print);
 
 program
   .command("bulletin")
