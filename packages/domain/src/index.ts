@@ -19,3 +19,4 @@ export * from "./dates.js";
 export * from "./charts.js";
 export * from "./reward-grant.js";
 export * from "./dhis2-periods.js";
+export * from "./delivery-plans.js";

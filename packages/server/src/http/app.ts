@@ -40,6 +40,7 @@ import { performanceRoutes } from "../features/performance/routes.js";
 import { returnTemplateRoutes } from "../features/returns/template-routes.js";
 import { returnRoutes } from "../features/returns/routes.js";
 import { performanceReportRoutes } from "../features/performance-report/routes.js";
+import { deliveryPlanRoutes } from "../features/delivery-plans/routes.js";
 import { mailSettingsFromEnvironment } from "../features/mail/settings.js";
 import type { MailSettings } from "../features/mail/settings.js";
 import { createMailer } from "../features/mail/mailer.js";
@@ -101,7 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const mailSettings = options.mail === undefined ? mailSettingsFromEnvironment() : options.mail;
   const mailer = mailSettings ? createMailer(mailSettings) : null;
   if (mailer) app.addHook("onClose", async () => mailer.close());
-  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes, distributionListRoutes, roundRoutes, observationRoutes, performanceRoutes, returnRoutes, performanceReportRoutes]) {
+  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes, distributionListRoutes, roundRoutes, observationRoutes, performanceRoutes, returnRoutes, performanceReportRoutes, deliveryPlanRoutes]) {
     await app.register(routes(db, mailer), { prefix: "/api" });
   }
   // Its own line: the file upload parsers stay inside this plugin.

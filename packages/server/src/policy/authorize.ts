@@ -58,6 +58,7 @@ export const actions = [
   "editReturn",
   "decideReturn",
   "submitDistrictReturn",
+  "editDeliveryPlan",
   "manageUsers",
   "readHistory",
   "manageOwnAccount",
@@ -156,6 +157,12 @@ export function authorize(actor: Actor | null, action: Action, resource: Resourc
       return has(actor, agreementId, "lsp", (g) => g.areaId === resource.areaId)
         ? allow
         : deny("Only the LSP coordinator for that district or a manager may submit the district's values.");
+    case "editDeliveryPlan":
+      // Seed 000 §11: the indicator's accountable officer prepares its delivery plan.
+      if (resource.type !== "agreementIndicator") return deny("A delivery plan belongs to an indicator.");
+      return has(actor, agreementId, "officer", (g) => g.agreementIndicatorId === resource.agreementIndicatorId)
+        ? allow
+        : deny("Only the indicator's accountable officer or a manager may edit its delivery plan.");
     case "update":
     case "manageUsers":
       return deny("Only a manager of the agreement may do this.");
@@ -183,6 +190,7 @@ const rolesThatMay: Partial<Record<Action, { role: Role; who: string }>> = {
   withdrawSignUp: { role: "partner", who: "a partner representative" },
   editLocalActionPlan: { role: "lsp", who: "an LSP coordinator" },
   editReturn: { role: "officer", who: "an accountable officer" },
+  editDeliveryPlan: { role: "officer", who: "an accountable officer" },
   submitDistrictReturn: { role: "lsp", who: "an LSP coordinator" },
 };
 
@@ -209,7 +217,7 @@ export function authorizeFromParams(actor: Actor, action: Action, known: ScopeFr
   if (action === "editLocalActionPlan" && areaId !== undefined) {
     return authorize(actor, action, { type: "localActionPlan", ...scope, areaId });
   }
-  if (action === "editReturn" && agreementIndicatorId !== undefined) {
+  if ((action === "editReturn" || action === "editDeliveryPlan") && agreementIndicatorId !== undefined) {
     return authorize(actor, action, { type: "agreementIndicator", ...scope, agreementIndicatorId });
   }
   if (action === "submitDistrictReturn" && agreementIndicatorId !== undefined && areaId !== undefined) {

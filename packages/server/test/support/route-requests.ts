@@ -239,6 +239,16 @@ export const routeRequests: Record<string, RouteRequest[]> = {
     {},
     "/rounds/2011-12-h2/returns/ka1-9-1/districts/E07000114/submit",
   ),
+  // A countywide delivery plan is read by all who may read the indicator, written by its accountable officer or a manager.
+  "GET /api/agreements/:slug/indicators/:key/delivery-plan": readKa2("/indicators/ni-47/delivery-plan", "/indicators/ka1-9-1/delivery-plan"),
+  "PUT /api/agreements/:slug/indicators/:key/delivery-plan": onAgreements(
+    "PUT",
+    "/indicators/ni-47/delivery-plan",
+    ["manager", "officer"],
+    { path: "/indicators/ni-155/delivery-plan", allowed: ["manager"] },
+    { progressAsAt: "2009-09-30", actions: [], milestones: [], risks: [], contributors: [], version: 999 },
+    "/indicators/ka1-9-1/delivery-plan",
+  ),
   // Values: the indicator's officer gives any area, an LSP coordinator only their district (Thanet), a manager all.
   "POST /api/agreements/:slug/indicators/:key/observations": [
     { scope: "ours", request: () => ({ method: "POST", url: `${ka2}/indicators/ni-47/observations`, body: observation("E07000114") }), allowed: ["manager", "officer", "lsp"] },

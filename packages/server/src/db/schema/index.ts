@@ -3,3 +3,4 @@ export * from "./agreements.js";
 export * from "./access.js";
 export * from "./monitoring.js";
 export * from "./mail.js";
+export * from "./delivery.js";
