@@ -35,6 +35,7 @@ import { submissionRoutes } from "../features/submission/routes.js";
 import { myWorkRoutes } from "../features/my-work/routes.js";
 import { distributionListRoutes } from "../features/mail/routes.js";
 import { roundRoutes } from "../features/rounds/routes.js";
+import { rewardRoutes } from "../features/reward/routes.js";
 import { observationRoutes } from "../features/observations/routes.js";
 import { performanceRoutes } from "../features/performance/routes.js";
 import { returnTemplateRoutes } from "../features/returns/template-routes.js";
@@ -102,7 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const mailSettings = options.mail === undefined ? mailSettingsFromEnvironment() : options.mail;
   const mailer = mailSettings ? createMailer(mailSettings) : null;
   if (mailer) app.addHook("onClose", async () => mailer.close());
-  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes, distributionListRoutes, roundRoutes, observationRoutes, performanceRoutes, returnRoutes, performanceReportRoutes, deliveryPlanRoutes]) {
+  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes, distributionListRoutes, roundRoutes, observationRoutes, performanceRoutes, returnRoutes, performanceReportRoutes, deliveryPlanRoutes, rewardRoutes]) {
     await app.register(routes(db, mailer), { prefix: "/api" });
   }
   // Its own line: the file upload parsers stay inside this plugin.

@@ -260,6 +260,17 @@ export const routeRequests: Record<string, RouteRequest[]> = {
   // The officer, the LSP coordinator and the manager each fill in rows of a return; the others none.
   "GET /api/agreements/:slug/rounds/:round/template": onAgreements("GET", "/rounds/2011-12-h2/template?format=csv", ["manager", "officer", "lsp"], null),
   "POST /api/agreements/:slug/rounds/:round/upload": onAgreements("POST", "/rounds/2011-12-h2/upload", ["manager", "officer", "lsp"], null),
+  "GET /api/agreements/:slug/reward": readKa2("/reward"),
+  "PUT /api/agreements/:slug/reward/assumptions": onAgreements("PUT", "/reward/assumptions", ["manager"], null, { version: 999, sharePercent: "2" }),
+  "PUT /api/agreements/:slug/reward/targets/:key": onAgreements(
+    "PUT",
+    "/reward/targets/ni-47",
+    ["manager"],
+    { path: "/reward/targets/ni-155", allowed: ["manager"] },
+    { version: 999, pot: "1000000" },
+    "/reward/targets/ka1-9-1",
+  ),
+  "GET /api/agreements/:slug/indicators/:key/reward-what-if": readKa2("/indicators/ni-47/reward-what-if", "/indicators/ka1-9-1/reward-what-if"),
   "GET /api/indicators": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators" }), allowed: everyone }],
   "GET /api/indicators/:key": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators/ni-47" }), allowed: everyone }],
   "GET /api/indicators/:key/history": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators/ni-47/history" }), allowed: everyone }],

@@ -4,3 +4,4 @@ export * from "./access.js";
 export * from "./monitoring.js";
 export * from "./mail.js";
 export * from "./delivery.js";
+export * from "./reward.js";

@@ -9,7 +9,8 @@ export interface AuditEntry {
   actor: Actor | null;
   /** "target.set", "signUp.create", "grant.revoke"… */
   action: string;
-  entityType: "agreement" | "agreementIndicator" | "localActionPlan" | "user" | "indicatorDefinition" | "monitoringRound";
+  entityType: "agreement" | "agreementIndicator" | "localActionPlan" | "user" | "indicatorDefinition" | "monitoringRound"
+    | "rewardTarget" | "rewardAssumptions";
   entityId: number | string;
   agreementId: number | null;
   before: unknown;

@@ -2,12 +2,13 @@
  * Reads the readable data files in data/ and checks every one of them with the shared zod
  * schemas before anything is written: a bad file is reported whole, every problem at once.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import type { z } from "zod";
 import { AgreementFile, AreasFile, CatalogueFile, OrganisationsFile } from "@accord/domain";
 import { AppError } from "../../errors.js";
+import { RewardGrantFile, rewardGrantFileName } from "../reward/demo.js";
 
 /** Loaded in this order so a predecessor exists before its successor. */
 export const demoAgreementFiles = ["kent-ka1.yaml", "kent-ka2.yaml"] as const;
@@ -17,6 +18,8 @@ export interface DataFiles {
   organisations: z.infer<typeof OrganisationsFile>;
   catalogue: z.infer<typeof CatalogueFile>;
   agreements: AgreementFile[];
+  /** data/reward-grant.yaml, where the folder has one (generated bench folders do not). */
+  rewardGrant: RewardGrantFile | undefined;
 }
 
 function readYaml<T extends z.ZodType>(folder: string, file: string, schema: T, problems: { field: string; message: string }[]): z.infer<T> | undefined {
@@ -44,10 +47,13 @@ export function readDataFiles(folder: string, agreementFiles: readonly string[] 
   const organisations = readYaml(folder, "organisations.yaml", OrganisationsFile, problems);
   const catalogue = readYaml(folder, "ni-catalogue.yaml", CatalogueFile, problems);
   const agreements = agreementFiles.map((file) => readYaml(folder, file, AgreementFile, problems));
+  const rewardGrant = existsSync(join(folder, rewardGrantFileName))
+    ? readYaml(folder, rewardGrantFileName, RewardGrantFile, problems)
+    : undefined;
   if (problems.length > 0 || !areas || !organisations || !catalogue || agreements.some((a) => a === undefined)) {
     throw new AppError("INVALID_DATA", `The data files in ${folder} have ${problems.length === 1 ? "1 problem" : `${problems.length} problems`}; nothing was loaded`, {
       details: problems,
     });
   }
-  return { areas, organisations, catalogue, agreements: agreements.filter((a): a is AgreementFile => a !== undefined) };
+  return { areas, organisations, catalogue, agreements: agreements.filter((a): a is AgreementFile => a !== undefined), rewardGrant };
 }

@@ -14,6 +14,7 @@ import type { DataFiles } from "./data-files.js";
 import { OrganisationDirectory } from "./organisation-names.js";
 import { createDemoUsers } from "./demo-users.js";
 import { illustrativeFiguresAgreement, loadIllustrativeFigures } from "./illustrative-figures.js";
+import { loadDemoRewardGrant } from "../reward/demo.js";
 import type { IllustrativeFiguresReport } from "./illustrative-figures.js";
 
 export interface LoadReport {
@@ -462,6 +463,7 @@ export async function loadDemo(database: Database, dataFolder: string, agreement
         continue;
       }
       const agreementId = await insertAgreement(context, agreement, areaIds);
+      await loadDemoRewardGrant(tx, files.rewardGrant, agreement.slug, agreementId);
       // Only with the agreement itself: an agreement already present may hold real figures by now.
       if (agreement.slug === illustrativeFiguresAgreement) report.illustrativeFigures = await loadIllustrativeFigures(tx, agreementId);
       report.loaded.push(agreement.slug);
