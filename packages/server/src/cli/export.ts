@@ -6,6 +6,7 @@ import type { Database } from "../db/client.js";
 import { AppError } from "../errors.js";
 import { exportSubmission, isSubmissionFormat, submissionFormats } from "../reports/export-submission.js";
 import { checkAsAt } from "../reports/submission.js";
+import { registerDhis2Export } from "./dhis2.js";
 
 type WithDatabase = <T>(work: (database: Database) => Promise<T>) => Promise<T>;
 
@@ -56,4 +57,6 @@ export function registerExportCommands(program: Command, withDatabase: WithDatab
       }
       print(`Wrote ${file.fileName.replace(/\.[a-z]+$/, "")} (${format}, ${sizeText(file.buffer.length)}) to ${out}`);
     });
+
+  registerDhis2Export(exports, withDatabase, print);
 }

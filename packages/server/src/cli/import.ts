@@ -14,6 +14,7 @@ import { importReturnTemplate } from "../features/returns/template-upload.js";
 import { maxUploadFileBytes } from "../features/returns/template-files.js";
 import { roundKey } from "../features/rounds/service.js";
 import { findUserByEmail } from "../features/users/service.js";
+import { registerDhis2Import } from "./dhis2.js";
 
 type WithDatabase = <T>(work: (database: Database) => Promise<T>) => Promise<T>;
 
@@ -63,4 +64,6 @@ export function registerImportCommands(program: Command, withDatabase: WithDatab
       const rest = [`${report.unchanged} unchanged`, `${report.blank} left blank`].join(", ");
       print(`Saved ${plural(report.written, "value")} for the ${report.round} round from ${path} (${rest}).`);
     });
+
+  registerDhis2Import(imports, withDatabase, print);
 }

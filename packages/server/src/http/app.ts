@@ -40,6 +40,7 @@ import { observationRoutes } from "../features/observations/routes.js";
 import { performanceRoutes } from "../features/performance/routes.js";
 import { returnTemplateRoutes } from "../features/returns/template-routes.js";
 import { returnRoutes } from "../features/returns/routes.js";
+import { dhis2Routes } from "../features/dhis2/routes.js";
 import { performanceReportRoutes } from "../features/performance-report/routes.js";
 import { deliveryPlanRoutes } from "../features/delivery-plans/routes.js";
 import { mailSettingsFromEnvironment } from "../features/mail/settings.js";
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   // Its own line: the file upload parsers stay inside this plugin.
   await app.register(returnTemplateRoutes(db), { prefix: "/api" });
+  await app.register(dhis2Routes(db), { prefix: "/api" });
   await app.register(authRoutes(db, singleSignOn), { prefix: "/api" });
   if (singleSignOn) await app.register(singleSignOnRoutes(db, singleSignOn), { prefix: "/api" });
 

@@ -29,3 +29,12 @@ export function looksLikeFormula(text: string): boolean {
 export function neutraliseCell(text: string): string {
   return looksLikeFormula(text) ? `'${text}` : text;
 }
+
+/**
+ * A figure written as a plain decimal (-5, 67.5) is a number to a spreadsheet and cannot run a
+ * formula, so it is left as it is (a program reading the file, DHIS2 say, reads -5, not '-5);
+ * anything else is neutralised as text.
+ */
+export function neutraliseUnlessNumber(text: string): string {
+  return /^-?\d+(\.\d+)?$/.test(text) ? text : neutraliseCell(text);
+}

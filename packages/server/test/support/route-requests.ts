@@ -271,6 +271,15 @@ export const routeRequests: Record<string, RouteRequest[]> = {
     "/reward/targets/ka1-9-1",
   ),
   "GET /api/agreements/:slug/indicators/:key/reward-what-if": readKa2("/indicators/ni-47/reward-what-if", "/indicators/ka1-9-1/reward-what-if"),
+  // DHIS2: anyone who records values may send a file (each value then checked as one); the export reads as the round does.
+  "POST /api/dataValueSets": [
+    { scope: "none", request: () => ({ method: "POST", url: "/api/dataValueSets?dryRun=true", body: { dataValues: [] } }), allowed: ["manager", "officer", "lsp"] },
+  ],
+  "GET /api/agreements/:slug/rounds/:round/dataValueSets": readKa2("/rounds/2008-09-h1/dataValueSets?format=csv"),
+  "GET /api/dhis2/identifiers": [{ scope: "none", request: () => ({ method: "GET", url: "/api/dhis2/identifiers" }), allowed: ["manager"] }],
+  "PUT /api/dhis2/identifiers": [
+    { scope: "none", request: () => ({ method: "PUT", url: "/api/dhis2/identifiers", body: { version: 999, changes: [{ kind: "orgUnit", code: "E07000114", id: null }] } }), allowed: ["manager"] },
+  ],
   "GET /api/indicators": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators" }), allowed: everyone }],
   "GET /api/indicators/:key": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators/ni-47" }), allowed: everyone }],
   "GET /api/indicators/:key/history": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators/ni-47/history" }), allowed: everyone }],

@@ -10,7 +10,7 @@ export interface AuditEntry {
   /** "target.set", "signUp.create", "grant.revoke"… */
   action: string;
   entityType: "agreement" | "agreementIndicator" | "localActionPlan" | "user" | "indicatorDefinition" | "monitoringRound"
-    | "rewardTarget" | "rewardAssumptions";
+    | "rewardTarget" | "rewardAssumptions" | "installation";
   entityId: number | string;
   agreementId: number | null;
   before: unknown;
@@ -20,7 +20,8 @@ export interface AuditEntry {
 export async function recordAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> {
   await tx.insert(t.auditEvents).values({
     userId: entry.actor?.id ?? null,
-    actor: entry.actor ? `${entry.actor.name} <${entry.actor.email}>` : "accord command line",
+    // The command line acting as a manager has a name and no e-mail address.
+    actor: entry.actor ? (entry.actor.email ? `${entry.actor.name} <${entry.actor.email}>` : entry.actor.name) : "accord command line",
     action: entry.action,
     entityType: entry.entityType,
     entityId: String(entry.entityId),
