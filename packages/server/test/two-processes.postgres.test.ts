@@ -137,6 +137,28 @@ describe("two accord serve processes on one PostgreSQL", () => {
     expect((await signIn(a, email)).status).toBe(429);
   });
 
+  it("lets no more than five guesses at one account through when twenty arrive at once, ten on each process", async () => {
+    const email = "partner@kent-police.example";
+    const guesses = await Promise.all(Array.from({ length: 20 }, (_, index) => signIn(index % 2 === 0 ? a : b, email, `guess number ${index}`)));
+    const statuses = guesses.map((answer) => answer.status);
+    // Attempts that arrive together may refuse one another, so fewer than five may be checked.
+    const checked = statuses.filter((status) => status === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(1);
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20 - checked);
+    // Guessing on, one at a time, reaches five failures and no more.
+    let failures = checked;
+    for (let next = 0; next < 10; next += 1) {
+      const status = (await signIn(next % 2 === 0 ? b : a, email, `later guess ${next}`)).status;
+      if (status === 429) break;
+      expect(status).toBe(401);
+      failures += 1;
+    }
+    expect(failures).toBe(5);
+    // And the right password is paused too, on either process.
+    expect((await signIn(a, email)).status).toBe(429);
+  });
+
   it("refuses on B a target sent with the version B read before A changed it (409 with what it is now), and both writes are in the trail", async () => {
     const managerOnA = await signedIn(a, "manager@kent-partnership.example");
     const managerOnB = await signedIn(b, "manager@kent-partnership.example");

@@ -1,5 +1,5 @@
 /** Sign in, sign out, who am I, change password, personal API tokens. */
-import { and, asc, count, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { isoTimestamp, isoTimestampOrNull } from "../../db/timestamps.js";
 import { z } from "zod";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -13,22 +13,12 @@ import { SessionOptionsView, SessionView } from "@accord/domain";
 import { createApiToken, getUser, revokeApiToken } from "../users/service.js";
 import { sessionCookie } from "./plugin.js";
 import { accountForPassword, changeOwnPassword } from "./passwords.js";
+import { beginSignInAttempt } from "./sign-in-attempts.js";
 import { startSession } from "./sessions.js";
 import type { SingleSignOnSettings } from "./single-sign-on.js";
 import { demoPassword, isDemo } from "./settings.js";
 
-/** Sign-in guessing is slowed per account and per address over a 15-minute window. */
-const failureWindowMs = 15 * 60 * 1000;
-const failuresPerAccount = 5;
-const failuresPerAddress = 30;
-
 const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 429: ApiError };
-
-async function recentFailures(db: Db, column: typeof t.signInFailures.email | typeof t.signInFailures.address, value: string): Promise<number> {
-  const since = new Date(Date.now() - failureWindowMs).toISOString();
-  const [row] = await db.select({ n: count() }).from(t.signInFailures).where(and(eq(column, value), gt(t.signInFailures.at, since)));
-  return row?.n ?? 0;
-}
 
 export function authRoutes(db: Db, singleSignOn: SingleSignOnSettings | null): FastifyPluginAsyncZod {
   return async (app) => {
@@ -70,17 +60,19 @@ export function authRoutes(db: Db, singleSignOn: SingleSignOnSettings | null): F
       },
       async (request, reply) => {
         const { email, password } = request.body;
-        if ((await recentFailures(db, t.signInFailures.email, email)) >= failuresPerAccount) {
-          throw new AppError("RATE_LIMITED", "Too many failed sign-ins for this account. Wait 15 minutes and try again, or ask a manager to reset your password.", { field: "email" });
+        const attempt = await beginSignInAttempt(db, email, request.ip);
+        let user;
+        try {
+          user = await accountForPassword(db, email, password);
+        } catch (error) {
+          await attempt.forget();
+          throw error;
         }
-        if ((await recentFailures(db, t.signInFailures.address, request.ip)) >= failuresPerAddress) {
-          throw new AppError("RATE_LIMITED", "Too many failed sign-ins from this address. Wait 15 minutes and try again.");
-        }
-        const user = await accountForPassword(db, email, password);
         if (!user) {
-          await db.insert(t.signInFailures).values({ email, address: request.ip });
+          await attempt.failed();
           throw new AppError("UNAUTHENTICATED", "The e-mail address or password is not right.", { field: "password" });
         }
+        await attempt.forget();
         const { csrfToken } = await startSession(db, reply, request.protocol === "https", user.id);
         return { user: await getUser(db, user.id), csrfToken };
       },
