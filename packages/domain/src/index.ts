@@ -20,3 +20,4 @@ export * from "./charts.js";
 export * from "./reward-grant.js";
 export * from "./dhis2-periods.js";
 export * from "./delivery-plans.js";
+export * from "./open-data.js";

@@ -38,6 +38,7 @@ import { roundRoutes } from "../features/rounds/routes.js";
 import { rewardRoutes } from "../features/reward/routes.js";
 import { observationRoutes } from "../features/observations/routes.js";
 import { performanceRoutes } from "../features/performance/routes.js";
+import { openDataRoutes } from "../features/open-data/routes.js";
 import { returnTemplateRoutes } from "../features/returns/template-routes.js";
 import { returnRoutes } from "../features/returns/routes.js";
 import { dhis2Routes } from "../features/dhis2/routes.js";
@@ -104,7 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const mailSettings = options.mail === undefined ? mailSettingsFromEnvironment() : options.mail;
   const mailer = mailSettings ? createMailer(mailSettings) : null;
   if (mailer) app.addHook("onClose", async () => mailer.close());
-  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes, distributionListRoutes, roundRoutes, observationRoutes, performanceRoutes, returnRoutes, performanceReportRoutes, deliveryPlanRoutes, rewardRoutes]) {
+  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes, distributionListRoutes, roundRoutes, observationRoutes, performanceRoutes, returnRoutes, performanceReportRoutes, deliveryPlanRoutes, rewardRoutes, openDataRoutes]) {
     await app.register(routes(db, mailer), { prefix: "/api" });
   }
   // Its own line: the file upload parsers stay inside this plugin.
