@@ -8,14 +8,8 @@
 import {
   AlignmentType,
   BorderStyle,
-  Document,
-  Footer,
-  Header,
   HeadingLevel,
   ImageRun,
-  Packer,
-  PageNumber,
-  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -31,12 +25,9 @@ import { renderSvgsToPng } from "./performance-report-png.js";
 import { reportStatuses, statusLabels } from "./performance-report.js";
 import type { PerformanceReport, ReportIndicator } from "./performance-report.js";
 import { dayText } from "./dates.js";
+import { headingShade, landscapeTextWidth as textWidth, textParagraphs, writeLandscapeDocx } from "./docx-page.js";
 
-const a4 = { width: 11906, height: 16838 };
-const margin = 720;
-const textWidth = a4.height - 2 * margin;
 const fontSize = 19; // half-points: 9.5 pt
-const headingShade = { type: ShadingType.CLEAR, color: "auto", fill: "E6E6E6" } as const;
 const statusFill: Record<string, string> = { "target-met": "D6EFD9", green: "D6EFD9", amber: "FCE5C4", red: "F7D4D1", grey: "E6E6E6" };
 /** The chart at 16 cm wide on the page (pixels at 96 to the inch). */
 const imageSize = { width: 605, height: Math.round((605 * reportChartSize.height) / reportChartSize.width) };
@@ -46,8 +37,7 @@ function run(text: string, options: { bold?: boolean; italics?: boolean } = {}):
 }
 
 function paragraphs(text: string, options: { bold?: boolean; italics?: boolean } = {}): Paragraph[] {
-  if (text === "") return [new Paragraph({ children: [] })];
-  return text.split("\n").map((line) => new Paragraph({ children: [run(line, options)] }));
+  return textParagraphs(text, fontSize, options);
 }
 
 function cell(text: string, options: { bold?: boolean; italics?: boolean; fill?: string; width?: number } = {}): TableCell {
@@ -216,35 +206,10 @@ export async function writePerformanceReportDocx(report: PerformanceReport): Pro
     }),
   ]);
 
-  const document = new Document({
+  return writeLandscapeDocx({
     title: report.title,
-    creator: "Accord",
     description: `Six-monthly performance report of ${report.agreement.name} for ${report.round.period.label}`,
-    styles: { default: { document: { run: { font: "Arial", size: 20 } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: a4.width, height: a4.height, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: margin, right: margin, bottom: margin, left: margin, header: 360, footer: 360 },
-          },
-        },
-        headers: {
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: report.title, size: 16 })] })] }),
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ size: 16, children: [...(report.illustrative ? [`${report.illustrative} · `] : []), "Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] })],
-              }),
-            ],
-          }),
-        },
-        children: [...cover, ...summary, ...body],
-      },
-    ],
+    footerNote: report.illustrative,
+    children: [...cover, ...summary, ...body],
   });
-  return Packer.toBuffer(document);
 }

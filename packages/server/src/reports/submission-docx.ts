@@ -6,15 +6,8 @@
  */
 import {
   AlignmentType,
-  Document,
-  Footer,
-  Header,
   HeadingLevel,
-  Packer,
-  PageNumber,
-  PageOrientation,
   Paragraph,
-  ShadingType,
   Table,
   TableCell,
   TableLayoutType,
@@ -22,14 +15,10 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { headingShade, landscapeTextWidth as textWidth, textParagraphs as paragraphsAt, writeLandscapeDocx } from "./docx-page.js";
 import type { Submission, SubmissionGroup, SubmissionRow } from "./submission.js";
 
-// A4 in twentieths of a point; docx swaps width and height for a landscape section.
-const a4 = { width: 11906, height: 16838 };
-const margin = 720;
-const textWidth = a4.height - 2 * margin;
 const fontSize = 17; // half-points: 8.5 pt
-const headingShade = { type: ShadingType.CLEAR, color: "auto", fill: "E6E6E6" } as const;
 
 /** Indicator, baseline, the years, partners: shares of the text width. */
 function columnWidths(yearCount: number): number[] {
@@ -41,8 +30,7 @@ function columnWidths(yearCount: number): number[] {
 }
 
 function textParagraphs(text: string, options: { bold?: boolean; italics?: boolean } = {}): Paragraph[] {
-  if (text === "") return [new Paragraph({ children: [] })];
-  return text.split("\n").map((line) => new Paragraph({ children: [new TextRun({ text: line, size: fontSize, ...options })] }));
+  return paragraphsAt(text, fontSize, options);
 }
 
 function headingCell(text: string, span: { rowSpan?: number; columnSpan?: number }, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT): TableCell {
@@ -146,50 +134,24 @@ function themeTable(group: SubmissionGroup, submission: Submission): (Paragraph 
   return [heading, ...description, table];
 }
 
-export async function writeSubmissionDocx(submission: Submission): Promise<Buffer> {
-  const document = new Document({
+export function writeSubmissionDocx(submission: Submission): Promise<Buffer> {
+  return writeLandscapeDocx({
     title: submission.title,
-    creator: "Accord",
     description: `Submission template of ${submission.agreement.name}, negotiation status as at ${submission.asAtText}`,
-    styles: { default: { document: { run: { font: "Arial", size: 20 } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: a4.width, height: a4.height, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: margin, right: margin, bottom: margin, left: margin, header: 360, footer: 360 },
-          },
-        },
-        headers: {
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: submission.title, size: 16 })] })] }),
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ size: 16, children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] })],
-              }),
-            ],
-          }),
-        },
+    children: [
+      new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: submission.title, bold: true })] }),
+      new Paragraph({
+        spacing: { after: 120 },
         children: [
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: submission.title, bold: true })] }),
-          new Paragraph({
-            spacing: { after: 120 },
-            children: [
-              new TextRun({
-                text:
-                  `Indicators from the National Indicator Set are shown with a *; lead partners are shown with a *. ` +
-                  `The negotiation status of each indicator is as at ${submission.asAtText}; baselines, targets and partners are as currently recorded.`,
-                size: fontSize,
-              }),
-            ],
+          new TextRun({
+            text:
+              `Indicators from the National Indicator Set are shown with a *; lead partners are shown with a *. ` +
+              `The negotiation status of each indicator is as at ${submission.asAtText}; baselines, targets and partners are as currently recorded.`,
+            size: fontSize,
           }),
-          ...submission.groups.flatMap((group) => themeTable(group, submission)),
         ],
-      },
+      }),
+      ...submission.groups.flatMap((group) => themeTable(group, submission)),
     ],
   });
-  return Packer.toBuffer(document);
 }
