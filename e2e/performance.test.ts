@@ -10,10 +10,11 @@
  * are in the demo's open round, 2009/10 H1, where NI 47's is a draft for its officer to submit.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { APIRequestContext, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
+import { apiAs, openRound } from "./support/api.js";
 import { expectNoAxeViolations, gotoPage } from "./support/browser.js";
-import { openSignedIn, useProduct, type Product } from "./support/product.js";
-import { demoAccounts, demoPassword } from "./support/session.js";
+import { openSignedIn, useProduct } from "./support/product.js";
+import { demoAccounts } from "./support/session.js";
 
 const product = useProduct();
 const ka2 = "/api/agreements/kent-ka2";
@@ -33,33 +34,6 @@ export const ni47ByDistrict: Record<string, string> = {
   E07000115: "70", // Tonbridge and Malling
   E07000116: "75", // Tunbridge Wells
 };
-
-interface Api {
-  request: APIRequestContext;
-  send(method: "POST" | "PUT", path: string, data: unknown): Promise<unknown>;
-  close(): Promise<void>;
-}
-
-/** A signed-in API client (its own cookie jar) for setting the scene. */
-export async function apiAs(product: Product, email: string): Promise<Api> {
-  const context = await product.browser.newContext();
-  const signedIn = await context.request.post(product.url("/api/session"), { data: { email, password: demoPassword } });
-  expect(signedIn.status(), await signedIn.text()).toBe(200);
-  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
-  return {
-    request: context.request,
-    async send(method, path, data) {
-      const answer = await context.request.fetch(product.url(path), { method, data, headers: { "x-csrf-token": csrfToken } });
-      expect(answer.status(), `${method} ${path}: ${await answer.text()}`).toBeLessThan(300);
-      return answer.json();
-    },
-    close: () => context.close(),
-  };
-}
-
-export async function openRound(manager: Api, period: string): Promise<{ key: string; version: number }> {
-  return (await manager.send("POST", `${ka2}/rounds`, { period })) as { key: string; version: number };
-}
 
 beforeAll(async () => {
   const manager = await apiAs(product, demoAccounts.manager.email);
