@@ -46,31 +46,22 @@ export function presentAgreementSummary(row: AgreementRow, counts: Counts, today
     if (count.state === "omitted") indicatorCounts.omitted += count.count;
     else indicatorCounts[count.kind] += count.count;
   }
-  return {
-    id: agreement.id,
-    slug: agreement.slug,
-    name: agreement.name,
-    shortName: agreement.shortName,
-    area: row.area,
-    firstYear: agreement.firstYear,
-    lastYear: agreement.lastYear,
-    years: financialYearsBetween(agreement.firstYear, agreement.lastYear),
-    defaultAsAt: defaultAsAt({ latestEntryAsAt: row.latestEntryAsAt, lastYear: agreement.lastYear }, today),
-    status: agreement.status,
-    revision: agreement.revision,
-    predecessor: row.predecessor,
-    successor: row.successor,
-    published: agreement.published,
-    structure: agreement.structure,
-    summary: agreement.summary,
-    indicatorCounts,
-    outcomeCount: counts.outcomes.find((c) => c.agreementId === agreement.id)?.count ?? 0,
-    freedomCount: counts.freedoms.find((c) => c.agreementId === agreement.id)?.count ?? 0,
-  };
+  return presentAgreementListItem(
+    {
+      ...row,
+      indicatorCounts,
+      outcomeCount: counts.outcomes.find((c) => c.agreementId === agreement.id)?.count ?? 0,
+      freedomCount: counts.freedoms.find((c) => c.agreementId === agreement.id)?.count ?? 0,
+    },
+    today,
+  );
 }
 
-/** A card of the agreement list, from its one row (counts worked out by the database). */
-export function presentAgreementListItem(row: AgreementListRow, today: string): AgreementSummaryView {
+type AgreementCardFields =
+  "agreement" | "area" | "latestEntryAsAt" | "predecessor" | "successor" | "indicatorCounts" | "outcomeCount" | "freedomCount";
+
+/** A card of the agreement list, from its one row (counts worked out by the database); an agreement's summary too. */
+export function presentAgreementListItem(row: Pick<AgreementListRow, AgreementCardFields>, today: string): AgreementSummaryView {
   const { agreement } = row;
   return {
     id: agreement.id,
