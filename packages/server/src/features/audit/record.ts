@@ -19,7 +19,8 @@ export interface AuditEntry {
 
 export async function recordAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> {
   await tx.insert(t.auditEvents).values({
-    userId: entry.actor?.id ?? null,
+    // The command line acts as id 0, which is no account.
+    userId: entry.actor && entry.actor.id > 0 ? entry.actor.id : null,
     // The command line acting as a manager has a name and no e-mail address.
     actor: entry.actor ? (entry.actor.email ? `${entry.actor.name} <${entry.actor.email}>` : entry.actor.name) : "accord command line",
     action: entry.action,
