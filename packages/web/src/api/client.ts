@@ -62,6 +62,24 @@ export function staleVersion<T extends { version: number }>(error: unknown, sche
   return current.success ? current.data : "unknown";
 }
 
+/**
+ * A versioned form's failed save when someone else saved first: what was typed stays, the form takes
+ * the version now current (so saving again is a deliberate overwrite) and shows what it is now.
+ * Returns false for any other failure, which the form reports as problems.
+ */
+export function keepTypedOnStale<T extends { version: number }>(
+  error: unknown,
+  schema: z.ZodType<T>,
+  form: { setConflict(conflict: NoInfer<T> | "unknown" | null): void; setVersion(version: number): void; setProblems(problems: null): void },
+): boolean {
+  const stale = staleVersion(error, schema);
+  form.setConflict(stale);
+  if (stale === null) return false;
+  if (stale !== "unknown") form.setVersion(stale.version);
+  form.setProblems(null);
+  return true;
+}
+
 /** Query-string from an object, leaving out empty values. */
 export function queryString(params: Record<string, string | undefined>): string {
   const search = new URLSearchParams();

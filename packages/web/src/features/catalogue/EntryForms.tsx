@@ -9,7 +9,7 @@ import { Link } from "@tanstack/react-router";
 import { Button, NativeSelect, TextInput } from "@mantine/core";
 import { z } from "zod";
 import { IndicatorDefinitionView, polarities, type Polarity } from "@accord/domain";
-import { staleVersion } from "../../api/client";
+import { keepTypedOnStale } from "../../api/client";
 import { ErrorSummary, StatusMessage, problemsFromChecks, problemsFromError, useFields, type Problems } from "../../components/FormProblems";
 import { polarityWords } from "../../words";
 import { useAddCatalogueEntry, useChangeCatalogueEntry } from "./writes";
@@ -52,15 +52,7 @@ export function ChangeEntryForm({ definition }: { definition: IndicatorDefinitio
           setSaved(`${entry.code} is saved: ${entry.title}; unit ${entry.unit ?? "none"}; ${polarityWords[entry.polarity].toLowerCase()}.`);
         },
         onError: (error) => {
-          const stale = staleVersion(error, CurrentEntry);
-          setConflict(stale);
-          if (stale !== null) {
-            // Keep what was typed; take the version now current so saving again is deliberate.
-            if (stale !== "unknown") setVersion(stale.version);
-            setProblems(null);
-            return;
-          }
-          setProblems(problemsFromError(error, fields));
+          if (!keepTypedOnStale(error, CurrentEntry, { setConflict, setVersion, setProblems })) setProblems(problemsFromError(error, fields));
         },
       },
     );

@@ -8,7 +8,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Textarea, TextInput, Title } from "@mantine/core";
 import { BaselineView, quantityText, type AgreementIndicatorPageView } from "@accord/domain";
-import { staleVersion } from "../../api/client";
+import { keepTypedOnStale } from "../../api/client";
 import { ErrorSummary, StatusMessage, problemsFromChecks, problemsFromError, useFields, type Problems } from "../../components/FormProblems";
 import { indicatorDefinitionQuery } from "../catalogue/queries";
 import { componentWords } from "../../words";
@@ -96,15 +96,7 @@ function BaselineForm({
           onSaved(saved);
         },
         onError: (error) => {
-          const stale = staleVersion(error, BaselineView);
-          setConflict(stale);
-          if (stale !== null) {
-            // Keep what was typed; take the version now current so saving again is deliberate.
-            if (stale !== "unknown") setVersion(stale.version);
-            setProblems(null);
-            return;
-          }
-          setProblems(problemsFromError(error, fields));
+          if (!keepTypedOnStale(error, BaselineView, { setConflict, setVersion, setProblems })) setProblems(problemsFromError(error, fields));
         },
       },
     );
