@@ -101,7 +101,8 @@ describe(`accord backup and accord restore (${backend()})`, () => {
     // The restored database answers the command line's reads as before.
     const agreements = await runAccord(["agreements"], database.env);
     expect(agreements.stdout).toMatch(/kent-ka2 +Kent Agreement 2/);
-  });
+    // Eight commands in child processes, each starting Node and opening the database.
+  }, 240_000);
 
   it("restores a backup into an empty database without --force, as on a new machine", async () => {
     const file = join(files, backend() === "pglite" ? "kent.tar.gz" : "kent.pgdump");
@@ -119,7 +120,7 @@ describe(`accord backup and accord restore (${backend()})`, () => {
     expect(await emails(env)).toContain("manager@kent-partnership.example");
     const rows = await everyRow(env);
     expect(rows.agreements).toBe((await everyRow(database.env)).agreements);
-  });
+  }, 120_000);
 
   it("while Accord has the database open: the embedded one is refused (a copy could be torn), a server's is dumped as it stands", async () => {
     const serving = await openDatabase({ databaseUrl: database.env.DATABASE_URL ?? "", dataFolder: database.env.ACCORD_DATA_DIR });
