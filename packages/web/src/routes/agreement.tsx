@@ -221,6 +221,11 @@ function AgreementPage() {
               Bulletins
             </Link>
           </li>
+          <li>
+            <Link to="/agreements/$slug/reward" params={{ slug }}>
+              Performance Reward Grant
+            </Link>
+          </li>
           {permissions?.update ? (
             <li>
               <Link to="/agreements/$slug/indicators/choose" params={{ slug }}>

@@ -10,6 +10,7 @@ import { SignUpPanel } from "../features/indicators/SignUpPanel";
 import { NegotiationForm } from "../features/indicators/NegotiationForm";
 import { Comments } from "../features/indicators/Comments";
 import { NegotiationThread } from "../features/indicators/NegotiationThread";
+import { RewardWhatIf } from "../features/reward/WhatIf";
 import { negotiationThreadQuery } from "../features/workflow/queries";
 import { ChangeHistory } from "../features/audit/ChangeHistory";
 import { IndicatorPerformance } from "../features/performance/IndicatorPerformance";
@@ -235,6 +236,7 @@ function IndicatorPage() {
         </Title>
         <NegotiationThread indicator={indicator} proposer={mayEditTargets ? (isManager ? "manager" : "officer") : null} />
         {permissions?.recordNegotiation ? <NegotiationForm indicator={indicator} recorder={isManager ? "manager" : "government"} /> : null}
+        <RewardWhatIf slug={slug} indicatorKey={indicator.key} code={indicator.code} />
       </section>
 
       <section aria-labelledby="partners-heading" className="section">

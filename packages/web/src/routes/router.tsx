@@ -21,6 +21,7 @@ import { myWorkRoute } from "./my-work";
 import { performanceRoute } from "./performance";
 import { roundRoute } from "./round";
 import { returnRoute } from "./return";
+import { rewardRoute } from "./reward";
 import { districtPerformanceRoute, indicatorDistrictsRoute } from "./district-performance";
 
 const routeTree = rootRoute.addChildren([
@@ -43,6 +44,7 @@ const routeTree = rootRoute.addChildren([
   performanceRoute,
   roundRoute,
   returnRoute,
+  rewardRoute,
   indicatorDistrictsRoute,
   districtPerformanceRoute,
 ]);
