@@ -7,6 +7,7 @@ import { AppError } from "../errors.js";
 import { exportSubmission, isSubmissionFormat, submissionFormats } from "../reports/export-submission.js";
 import { checkAsAt } from "../reports/submission.js";
 import { registerDhis2Export } from "./dhis2.js";
+import { registerOpenDataExports } from "./open-data.js";
 
 type WithDatabase = <T>(work: (database: Database) => Promise<T>) => Promise<T>;
 
@@ -59,4 +60,5 @@ export function registerExportCommands(program: Command, withDatabase: WithDatab
     });
 
   registerDhis2Export(exports, withDatabase, print);
+  registerOpenDataExports(exports, withDatabase, print);
 }
