@@ -55,6 +55,8 @@ export const PermissionsView = z.object({
   readHistory: z.boolean(),
   comment: z.boolean(),
   recordNegotiation: z.boolean(),
+  /** Open, close and publish the agreement's monitoring rounds (a manager of it). */
+  manageRounds: z.boolean(),
   /** Indicator keys whose baseline and targets this person may change. */
   proposeTarget: z.array(z.string()),
   /** Organisations this person may sign up to (or withdraw from) any indicator. */

@@ -133,7 +133,7 @@ describe("GET /api/agreements/:slug/permissions", () => {
   it("tells each person what they may do, by the same policy the routes enforce", async () => {
     const officer = await signIn(api.app, "officer.ni47@kent-partnership.example");
     const mine = (await send(api.app, officer, { method: "GET", url: "/api/agreements/kent-ka2/permissions" })).json<Record<string, unknown>>();
-    expect(mine).toMatchObject({ signedIn: true, update: false, proposeTarget: ["ni-47"], signUpFor: [], editLocalActionPlan: [] });
+    expect(mine).toMatchObject({ signedIn: true, update: false, manageRounds: false, proposeTarget: ["ni-47"], signUpFor: [], editLocalActionPlan: [] });
     const lsp = await signIn(api.app, "lsp.thanet@kent-partnership.example");
     const partner = await signIn(api.app, "partner@kent-police.example");
     const theirs = (await send(api.app, partner, { method: "GET", url: "/api/agreements/kent-ka2/permissions" })).json<Record<string, unknown>>();

@@ -27,6 +27,8 @@ import {
   reasonWords,
 } from "../features/performance/parts";
 import { useSession } from "../features/session/queries";
+import { usePermissions } from "../features/permissions/queries";
+import { OpenRoundForm } from "../features/performance/RoundControls";
 import { Breadcrumbs } from "../components/Breadcrumbs";
 import { ErrorState } from "../components/ErrorState";
 import { Loading } from "../components/Loading";
@@ -171,6 +173,7 @@ function PerformancePage() {
   const dashboard = useQuery(dashboardQuery(slug, search));
   const areas = useQuery(areasQuery());
   const { user } = useSession();
+  const permissions = usePermissions(slug);
   useDocumentTitle("Performance", agreement.shortName);
   const districts = (areas.data?.areas ?? []).filter((area) => area.kind === "district" && area.parent === agreement.area.code);
   const leads = leadOptions(agreement);
@@ -279,6 +282,7 @@ function PerformancePage() {
           </section>
         </>
       ) : null}
+      {permissions?.manageRounds ? <OpenRoundForm slug={slug} /> : null}
     </>
   );
 }

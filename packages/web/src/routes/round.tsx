@@ -19,6 +19,8 @@ import { useDocumentTitle } from "../components/useDocumentTitle";
 import { longDateTime } from "../words";
 import { ReturnTemplate } from "../features/performance/ReturnTemplate";
 import { useSession } from "../features/session/queries";
+import { usePermissions } from "../features/permissions/queries";
+import { RoundActions } from "../features/performance/RoundControls";
 
 const order: ReturnStatus[] = ["missing", "draft", "returned", "submitted", "accepted"];
 
@@ -44,6 +46,7 @@ function RoundPage() {
   const { data } = useSuspenseQuery(returnsQuery(slug, round));
   const captionId = useId();
   const { user } = useSession();
+  const permissions = usePermissions(slug);
   const label = data.round.period.label;
   useDocumentTitle(`Returns for ${label}`, agreement.shortName);
   const sorted = [...data.returns].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || Number(b.late) - Number(a.late));
@@ -81,6 +84,9 @@ function RoundPage() {
           </div>
         </dl>
       </header>
+      {permissions?.manageRounds ? (
+        <RoundActions slug={slug} round={data.round} outstanding={data.returns.filter((item) => item.status !== "accepted").length} />
+      ) : null}
       <section aria-labelledby="tally-heading" className="section">
         <Title order={2} id="tally-heading">
           Where the returns stand

@@ -35,6 +35,7 @@ export async function permissionsFor(db: Db, actor: Actor | null, read: { agreem
     readHistory: can("readHistory"),
     comment: anyIndicator ? authorize(actor, "comment", { type: "agreementIndicator", ...scope, agreementIndicatorId: anyIndicator.id }).allowed : false,
     recordNegotiation: anyIndicator ? authorize(actor, "recordNegotiation", { type: "agreementIndicator", ...scope, agreementIndicatorId: anyIndicator.id }).allowed : false,
+    manageRounds: can("manageRounds"),
     proposeTarget: indicators.filter((i) => authorize(actor, "proposeTarget", { type: "agreementIndicator", ...scope, agreementIndicatorId: i.id }).allowed).map((i) => i.key),
     signUpFor: anyIndicator
       ? organisations.filter((o) => authorize(actor, "signUp", { type: "signUp", ...scope, agreementIndicatorId: anyIndicator.id, organisationId: o.id }).allowed).map((o) => o.slug)

@@ -6,7 +6,7 @@
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiPath, apiSend } from "../../api/client";
-import { ObservationView, ReturnView, type PerformanceStatus } from "./contracts";
+import { ObservationView, ReturnView, RoundView, type PerformanceStatus } from "./contracts";
 
 export interface SaveReturnBody {
   progress?: string;
@@ -72,6 +72,32 @@ export function useSubmitDistrict(slug: string, round: string, key: string) {
   const refresh = useRefresh(slug);
   return useMutation({
     mutationFn: (area: string) => apiSend("POST", apiPath("agreements", slug, "rounds", round, "returns", key, "districts", area, "submit"), {}, ReturnView),
+    onSettled: refresh,
+  });
+}
+
+export interface OpenRoundBody {
+  period: string;
+  dueDate?: string;
+}
+
+/** A manager opens the round for a period; every indicator in scope then has a return to give. */
+export function useOpenRound(slug: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: (body: OpenRoundBody) => apiSend("POST", apiPath("agreements", slug, "rounds"), body, RoundView),
+    onSettled: refresh,
+  });
+}
+
+export type RoundMove = "close" | "publish";
+
+/** Closing (no return or value changes after) and publishing (anyone may read it): neither can be undone. */
+export function useMoveRound(slug: string, round: string) {
+  const refresh = useRefresh(slug);
+  return useMutation({
+    mutationFn: ({ move, version }: { move: RoundMove; version: number }) =>
+      apiSend("POST", apiPath("agreements", slug, "rounds", round, move), { version }, RoundView),
     onSettled: refresh,
   });
 }
