@@ -25,6 +25,7 @@ const ni155 = `${ka2}/indicators/ni-155/delivery-plan`;
 
 interface Plan {
   progressAsAt: string;
+  source: string | null;
   updatedBy: string;
   version: number;
   actions: { what: string; organisation: string; organisationName: string; status: string; percentComplete: number; overdue: boolean }[];
@@ -91,6 +92,30 @@ afterAll(async () => {
 });
 
 describe("NI 47's delivery plan", () => {
+  it("is summarised in the performance report beside NI 47's text update, and other indicators say they have none", async () => {
+    const report = await send(api.app, null, { method: "GET", url: `${ka2}/rounds/2008-09-h1/report?format=html` });
+    expect(report.status).toBe(200);
+    const html = String(report.body);
+    const ni47Section = html.slice(html.indexOf('id="ni-47"'), html.indexOf("</section>", html.indexOf('id="ni-47"')));
+    const plan = "<h4>Delivery plan</h4><p>Progress as at 30 September 2009: 4 actions, 1 overdue; 2 milestones, 1 met; 2 risks, 1 red.</p>";
+    expect(ni47Section).toContain(plan);
+    // Beside the officer's text update: straight after its next actions.
+    expect(ni47Section.indexOf("<h4>Next actions</h4>")).toBeGreaterThan(-1);
+    expect(ni47Section.indexOf(plan)).toBeGreaterThan(ni47Section.indexOf("<h4>Next actions</h4>"));
+    expect(html).toContain("<h4>Delivery plan</h4><p>No delivery plan has been written yet.</p>");
+  });
+
+  it("comes with the demo: the seeds' words, illustrative figures said to be so, one action overdue at 30 September 2009", async () => {
+    const { plan } = await read(ni47, null);
+    expect(plan?.source).toContain("Illustrative figures, not Kent's published results");
+    expect(plan?.progressAsAt).toBe("2009-09-30");
+    expect(plan?.actions.filter((action) => action.overdue).map((action) => action.what)).toEqual([
+      "Deploy speed cameras in response to local concerns, to target problem roads in Kent",
+    ]);
+    expect(plan?.summary).toMatchObject({ actions: 4, overdueActions: 1, redRisks: 1 });
+    expect(plan?.contributors.map((one) => one.name)).toContain("Kent & Medway Safety Camera Partnership");
+  });
+
   it("is written by its accountable officer, with the overdue action and the red risk flagged and one audit row", async () => {
     const start = await read(ni47);
     expect(start.mayEdit).toBe(true);

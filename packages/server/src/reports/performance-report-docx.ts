@@ -201,6 +201,8 @@ export async function writePerformanceReportDocx(report: PerformanceReport): Pro
         ...chartParagraphs(indicator, picture?.svg, picture?.png),
         factsTable(indicator),
         ...updateParagraphs(indicator),
+        heading("Delivery plan", HeadingLevel.HEADING_3),
+        ...paragraphs(indicator.deliveryPlan),
         ...districtsParts(indicator),
       ];
     }),

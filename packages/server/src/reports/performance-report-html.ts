@@ -134,6 +134,7 @@ function indicatorHtml(indicator: ReportIndicator): string {
     chartHtml(indicator) +
     factsHtml(indicator) +
     updateHtml(indicator) +
+    `<h4>Delivery plan</h4><p>${escapeHtml(indicator.deliveryPlan)}</p>` +
     `<h4>Districts</h4>` +
     districtsHtml(indicator) +
     `</section>`

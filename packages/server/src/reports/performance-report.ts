@@ -18,6 +18,7 @@ import type { Actor } from "../policy/authorize.js";
 import { readRoundReturnTexts } from "./performance-report-returns.js";
 import type { ReturnText } from "./performance-report-returns.js";
 import { buildSubmission } from "./submission.js";
+import { deliveryPlanSentences } from "../features/delivery-plans/service.js";
 import type { SubmissionRow } from "./submission.js";
 
 /** The order statuses are counted and listed in: best first. */
@@ -107,6 +108,8 @@ export interface ReportIndicator {
   update: ReportTextUpdate | null;
   /** Why no update is printed (a draft is not the officer's word yet). */
   updateNote: string | null;
+  /** The countywide delivery plan in counts (seed 000 §10), or that there is none. */
+  deliveryPlan: string;
   chart: ChartSpec | null;
   districts: {
     period: string | null;
@@ -229,6 +232,7 @@ export async function buildPerformanceReport(options: BuildReportOptions): Promi
   const round = dashboard.round;
   if (!round) throw new AppError("NOT_FOUND", `Monitoring round "${options.round}" not found`, { field: "round" });
   const [agreement, texts] = await Promise.all([ensureReadable(db, actor, slug), readRoundReturnTexts(db, slug, key)]);
+  const plans = await deliveryPlanSentences(db, slug);
   // Baselines and targets in the agreement's own words, as the submission template prints them.
   const submission = buildSubmission(agreement, round.period.end);
   const written = new Map<string, SubmissionRow>();
@@ -267,6 +271,7 @@ export async function buildPerformanceReport(options: BuildReportOptions): Promi
           returnText: returnWords[row.returnStatus],
           update,
           updateNote: note,
+          deliveryPlan: plans.get(row.key) ?? "No delivery plan has been written yet.",
           chart: chartOf(view, row, round.period.end, county),
           districts: districtsOf(ranking, row.unit),
         },

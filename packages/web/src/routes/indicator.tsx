@@ -14,6 +14,7 @@ import { RewardWhatIf } from "../features/reward/WhatIf";
 import { negotiationThreadQuery } from "../features/workflow/queries";
 import { ChangeHistory } from "../features/audit/ChangeHistory";
 import { IndicatorPerformance } from "../features/performance/IndicatorPerformance";
+import { DeliveryPlan } from "../features/delivery-plans/DeliveryPlan";
 import { usePermissions } from "../features/permissions/queries";
 import { useSession } from "../features/session/queries";
 import { ErrorState } from "../components/ErrorState";
@@ -229,6 +230,8 @@ function IndicatorPage() {
       </section>
 
       <IndicatorPerformance slug={slug} indicatorKey={indicator.key} code={indicator.code} />
+
+      <DeliveryPlan slug={slug} indicatorKey={indicator.key} code={indicator.code} />
 
       <section aria-labelledby="negotiation-heading" className="section">
         <Title order={2} id="negotiation-heading">

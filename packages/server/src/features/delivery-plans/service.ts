@@ -4,8 +4,8 @@
  * (its actions, milestones, risks and contributors replaced together) under one version, and each
  * write is audited on the indicator in the same transaction, so its history shows the plan's changes.
  */
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { isOverdueAction, isRedRisk, redRiskScore, riskScore } from "@accord/domain";
+import { and, asc, eq } from "drizzle-orm";
+import { isOverdueAction, isRedRisk, longDate, plural, redRiskScore, riskScore } from "@accord/domain";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
@@ -233,17 +233,31 @@ async function replacePlanRows(tx: Tx, planId: number, body: SaveDeliveryPlanBod
   }
 }
 
-/** Each indicator's plan in counts, for the performance report: indicators without a plan are absent. */
-export async function deliveryPlanSummaries(db: Db, agreementIndicatorIds: number[]): Promise<Map<number, DeliveryPlanContent["summary"] & { progressAsAt: string }>> {
-  const summaries = new Map<number, DeliveryPlanContent["summary"] & { progressAsAt: string }>();
-  if (agreementIndicatorIds.length === 0) return summaries;
+/**
+ * Each indicator's plan in one sentence, by indicator key, for the performance report beside the
+ * text update ("Progress as at 30 September 2009: 4 actions, 1 overdue; 2 milestones, 1 met; 2 risks, 1 red").
+ * Indicators without a plan are absent.
+ */
+export async function deliveryPlanSentences(db: Db, slug: string): Promise<Map<string, string>> {
   const plans = await db
-    .select({ agreementIndicatorId: t.deliveryPlans.agreementIndicatorId })
+    .select({ agreementIndicatorId: t.deliveryPlans.agreementIndicatorId, key: t.indicatorDefinitions.key })
     .from(t.deliveryPlans)
-    .where(inArray(t.deliveryPlans.agreementIndicatorId, agreementIndicatorIds));
-  for (const { agreementIndicatorId } of plans) {
+    .innerJoin(t.agreementIndicators, eq(t.agreementIndicators.id, t.deliveryPlans.agreementIndicatorId))
+    .innerJoin(t.indicatorDefinitions, eq(t.indicatorDefinitions.id, t.agreementIndicators.indicatorId))
+    .innerJoin(t.agreements, eq(t.agreements.id, t.agreementIndicators.agreementId))
+    .where(eq(t.agreements.slug, slug));
+  const sentences = new Map<string, string>();
+  for (const { agreementIndicatorId, key } of plans) {
     const content = await planContent(db, agreementIndicatorId);
-    if (content) summaries.set(agreementIndicatorId, { ...content.summary, progressAsAt: content.progressAsAt });
+    if (content) sentences.set(key, deliveryPlanSentence(content));
   }
-  return summaries;
+  return sentences;
+}
+
+export function deliveryPlanSentence(plan: Pick<DeliveryPlanContent, "progressAsAt" | "summary">): string {
+  const { summary } = plan;
+  return (
+    `Progress as at ${longDate(plan.progressAsAt)}: ${plural(summary.actions, "action")}, ${summary.overdueActions} overdue; ` +
+    `${plural(summary.milestones, "milestone")}, ${summary.milestonesMet} met; ${plural(summary.risks, "risk")}, ${summary.redRisks} red.`
+  );
 }

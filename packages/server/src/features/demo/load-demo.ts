@@ -16,6 +16,7 @@ import { createDemoUsers } from "./demo-users.js";
 import { illustrativeFiguresAgreement, loadIllustrativeFigures } from "./illustrative-figures.js";
 import { loadDemoRewardGrant } from "../reward/demo.js";
 import type { IllustrativeFiguresReport } from "./illustrative-figures.js";
+import { loadDemoDeliveryPlan } from "./delivery-plan.js";
 
 export interface LoadReport {
   loaded: string[];
@@ -465,7 +466,10 @@ export async function loadDemo(database: Database, dataFolder: string, agreement
       const agreementId = await insertAgreement(context, agreement, areaIds);
       await loadDemoRewardGrant(tx, files.rewardGrant, agreement.slug, agreementId);
       // Only with the agreement itself: an agreement already present may hold real figures by now.
-      if (agreement.slug === illustrativeFiguresAgreement) report.illustrativeFigures = await loadIllustrativeFigures(tx, agreementId);
+      if (agreement.slug === illustrativeFiguresAgreement) {
+        report.illustrativeFigures = await loadIllustrativeFigures(tx, agreementId);
+        await loadDemoDeliveryPlan(tx, agreementId);
+      }
       report.loaded.push(agreement.slug);
     }
     // In the same transaction, after the agreements (officers' grants name their indicators):
