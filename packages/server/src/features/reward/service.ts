@@ -6,7 +6,7 @@
  * to its trajectory so far. The arithmetic is the domain's (reward-grant.ts); this reads the
  * figures, checks who may change them and keeps every change versioned and audited.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import {
   addDecimals,
   baselineDateFor,
@@ -171,7 +171,8 @@ function presentTarget(found: TargetWithIndicator, latest: Latest | null): Rewar
   };
 }
 
-async function presentTargetNow(db: Db, actor: Actor | null, scope: AgreementScope, found: TargetWithIndicator) {
+async function presentTargetNow(db: Db, actor: Actor | null, scope: AgreementScope, found: TargetWithIndicator, hasValues = true) {
+  if (!hasValues) return presentTarget(found, null);
   const indicator = { ...scope, agreementIndicatorId: found.target.agreementIndicatorId, code: found.code, components: ["all"] };
   const { latest } = await latestValue(db, actor, indicator);
   return presentTarget(found, latest);
@@ -192,9 +193,22 @@ export async function readRewardPage(options: { db: Db; actor: Actor | null; slu
     .from(t.agreements)
     .where(eq(t.agreements.id, scope.agreementId));
   const assumptions = presentAssumptions(await readAssumptionsRow(db, scope.agreementId));
+  const rows = await targetRows(db, scope.agreementId);
+  // Only indicators with stored values are judged (one at a time, as their pages are): KA1's 35
+  // targets have none, and judging each anyway took the page from a few milliseconds to 850.
+  const ids = rows.map((row) => row.target.agreementIndicatorId);
+  const valued = new Set(
+    ids.length === 0
+      ? []
+      : (
+          await db
+            .selectDistinct({ id: t.observations.agreementIndicatorId })
+            .from(t.observations)
+            .where(inArray(t.observations.agreementIndicatorId, ids))
+        ).map((row) => row.id),
+  );
   const targets: RewardTargetView[] = [];
-  // One indicator at a time: a page holds a few dozen targets at most (KA1 has 35).
-  for (const found of await targetRows(db, scope.agreementId)) targets.push(await presentTargetNow(db, actor, scope, found));
+  for (const found of rows) targets.push(await presentTargetNow(db, actor, scope, found, valued.has(found.target.agreementIndicatorId)));
   const sum = (values: (string | null | undefined)[]) =>
     values.reduce<string>((total, value) => (value == null ? total : addDecimals(total, value)), "0");
   return {
