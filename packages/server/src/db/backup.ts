@@ -44,6 +44,26 @@ export async function describeContents(query: Query): Promise<string | null> {
   return said.length > 0 ? said.join(", ") : `rows in ${filled.join(", ")}`;
 }
 
+/**
+ * The sum of every agreement's count of changes (agreements/freshness.ts), 0 when there is none.
+ * A restore moves every restored count past it: a count comes back from the backup lower than
+ * the one readers last saw, and as later changes raised it again it would meet a value seen
+ * before, so a browser's tag or a kept answer of the database before the restore would be taken
+ * for current.
+ */
+async function sumOfChanges(query: Query): Promise<number> {
+  const [table] = await query("SELECT to_regclass('public.agreement_changes') IS NOT NULL AS present");
+  if (table?.present !== true) return 0;
+  const [row] = await query("SELECT coalesce(sum(changes), 0)::text AS total FROM agreement_changes");
+  return Number(row?.total ?? 0);
+}
+
+async function moveChangesPast(query: Query, seen: number): Promise<void> {
+  const [table] = await query("SELECT to_regclass('public.agreement_changes') IS NOT NULL AS present");
+  if (table?.present !== true) return;
+  await query(`UPDATE agreement_changes SET changes = changes + ${Math.trunc(seen) + 1}`);
+}
+
 /** Writes a file so that a reader never finds half of it under its name: a file beside it, then renamed. */
 function writeWhole(path: string, bytes: Uint8Array): void {
   const partial = join(dirname(path), `.${basename(path)}.partial-${process.pid}`);
@@ -149,11 +169,13 @@ export async function restoreEmbedded(folder: string, file: string, force: boole
   const stamp = new Date().toISOString().replaceAll(":", "").replace(/\.\d+Z$/, "Z");
   const staging = `${target}.restoring-${process.pid}`;
   try {
+    let seen = 0;
     if (hasEmbeddedDatabase(target)) {
       const { pg, query } = await openEmbedded({ dataDir: target });
       let held: string | null;
       try {
         held = await describeContents(query);
+        seen = await sumOfChanges(query);
       } finally {
         await pg.close();
       }
@@ -174,6 +196,7 @@ export async function restoreEmbedded(folder: string, file: string, force: boole
       const [agreements] = await query("SELECT to_regclass('public.agreements') IS NOT NULL AS accord");
       if (agreements?.accord !== true) throw new AppError("BAD_REQUEST", `${file} is a PGlite database but not an Accord one`, { field: "FILE" });
       contents = await describeContents(query);
+      await moveChangesPast(query, seen);
     } finally {
       await pg.close();
     }
@@ -260,9 +283,11 @@ export async function restoreServer(options: {
       { field: "--force" },
     );
   }
+  const seen = await sumOfChanges(options.query);
   const { url, password, shown } = connection(options.databaseUrl);
   const flags = ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error"];
   options.print(`Running: pg_restore ${flags.join(" ")} --dbname=${quoted(shown)} ${quoted(options.file)}`);
   await runTool("pg_restore", [...flags, `--dbname=${url}`, options.file], password);
+  await moveChangesPast(options.query, seen);
   return { contents: (await describeContents(options.query)) ?? "nothing", setAside: null };
 }
