@@ -26,6 +26,8 @@ const pages: { name: string; path: string; expectsError?: boolean }[] = [
   { name: "submission", path: "/agreements/kent-ka2/submission" },
   { name: "partner sign-up matrix", path: "/agreements/kent-ka2/sign-ups" },
   { name: "bulletins (signed out)", path: "/agreements/kent-ka2/bulletins" },
+  { name: "open data and data dictionary", path: "/agreements/kent-ka2/data-dictionary" },
+  { name: "open data of an agreement by outcome", path: "/agreements/kent-ka1/data-dictionary" },
   { name: "sign-in", path: "/sign-in" },
   { name: "district local action plan", path: "/agreements/kent-ka2/districts/E07000114" },
   { name: "page not found", path: "/no-such-page" },

@@ -222,6 +222,11 @@ function AgreementPage() {
             </Link>
           </li>
           <li>
+            <Link to="/agreements/$slug/data-dictionary" params={{ slug }}>
+              Open data
+            </Link>
+          </li>
+          <li>
             <Link to="/agreements/$slug/reward" params={{ slug }}>
               Performance Reward Grant
             </Link>

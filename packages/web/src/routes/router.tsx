@@ -23,6 +23,7 @@ import { roundRoute } from "./round";
 import { returnRoute } from "./return";
 import { rewardRoute } from "./reward";
 import { districtPerformanceRoute, indicatorDistrictsRoute } from "./district-performance";
+import { dataDictionaryRoute } from "./data-dictionary";
 
 const routeTree = rootRoute.addChildren([
   homeRoute,
@@ -47,6 +48,7 @@ const routeTree = rootRoute.addChildren([
   rewardRoute,
   indicatorDistrictsRoute,
   districtPerformanceRoute,
+  dataDictionaryRoute,
 ]);
 
 export const router = createRouter({
