@@ -42,7 +42,8 @@ function uploadOf(path: string, bytes: Buffer): Dhis2Upload {
   try {
     return { format: "json", body: JSON.parse(text) as unknown };
   } catch (error) {
-    throw new AppError("BAD_REQUEST", `--file: ${path} is not JSON (${error instanceof Error ? error.message : String(error)})`, { field: "--file" });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError("BAD_REQUEST", `--file: ${path} is not JSON (${reason})`, { field: "--file" });
   }
 }
 
@@ -66,7 +67,9 @@ export function registerDhis2Import(imports: Command, withDatabase: WithDatabase
       } catch (error) {
         throw new AppError("BAD_REQUEST", `--file: cannot read ${path} (${reasonOf(error)})`, { field: "--file" });
       }
-      if (bytes.length > maxImportBytes) throw new AppError("BAD_REQUEST", `--file: ${path} is larger than ${maxImportBytes} bytes`, { field: "--file" });
+      if (bytes.length > maxImportBytes) {
+        throw new AppError("BAD_REQUEST", `--file: ${path} is larger than ${maxImportBytes} bytes`, { field: "--file" });
+      }
       const upload = uploadOf(path, bytes);
       const dryRun = options.dryRun === true;
       const summary = await withDatabase(async ({ db }) => {
@@ -85,7 +88,10 @@ export function registerDhis2Import(imports: Command, withDatabase: WithDatabase
       if (summary.status === "ERROR") {
         throw new AppError("CONFLICT", summary.description, {
           field: "--file",
-          details: summary.conflicts.map((one) => ({ field: `data value ${one.indexes.join(", ")} ${one.property} ${one.object}`.trim(), message: one.value })),
+          details: summary.conflicts.map((one) => ({
+            field: `data value ${one.indexes.join(", ")} ${one.property} ${one.object}`.trim(),
+            message: one.value,
+          })),
         });
       }
       print(`${summary.description} (${path})`);
@@ -110,7 +116,8 @@ export function registerDhis2Export(exports: Command, withDatabase: WithDatabase
       const out = resolve(options.out);
       const file = await withDatabase(async ({ db }) => {
         try {
-          return await exportDataValueSet({ db, actor: commandLineManager, slug: options.agreement, round: roundKey(options.round), format: format as ExportFormat });
+          const round = roundKey(options.round);
+          return await exportDataValueSet({ db, actor: commandLineManager, slug: options.agreement, round, format: format as ExportFormat });
         } catch (error) {
           const option = error instanceof AppError ? { slug: "--agreement", round: "--round" }[error.field ?? ""] : undefined;
           if (error instanceof AppError && option) throw new AppError(error.code, error.message, { field: option });

@@ -105,7 +105,8 @@ export async function roundDataValues(options: {
   if (code === null) {
     throw new AppError(
       "BAD_REQUEST",
-      `${row.label} has no DHIS2 period type (DHIS2 has financial years and halves from April, quarters and months, but no survey seasons or school years).`,
+      `${row.label} has no DHIS2 period type ` +
+        "(DHIS2 has financial years and halves from April, quarters and months, but no survey seasons or school years).",
       { field: "round" },
     );
   }

@@ -191,7 +191,8 @@ export async function setIdentifiers(options: {
       for (const one of after.objects.filter((object) => object.kind === kind)) {
         const other = seen.get(one.id);
         if (other !== undefined) {
-          details.push({ field: "changes", message: `${kind} ${one.id} would stand for both ${other} and ${one.code}: give each its own identifier` });
+          const message = `${kind} ${one.id} would stand for both ${other} and ${one.code}: give each its own identifier`;
+          details.push({ field: "changes", message });
         }
         seen.set(one.id, one.code);
       }

@@ -64,7 +64,8 @@ function readCsvValues(bytes: Buffer): SentValue[] {
   if (!heading || (cellText(heading.cells[0] ?? "").toLowerCase() !== "dataelement")) {
     throw new AppError(
       "BAD_REQUEST",
-      "The file is not DHIS2 data value CSV: its first row must be the heading row dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,comment,followup.",
+      "The file is not DHIS2 data value CSV: its first row must be the heading row " +
+        "dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,comment,followup.",
       { field: "file" },
     );
   }
@@ -148,7 +149,8 @@ async function agreementIndicators(db: Db): Promise<IndicatorOfAgreement[]> {
 }
 
 /** The same people who record values: an accountable officer, an LSP coordinator, a manager. */
-export const recordsValues = (actor: Actor) => actor.grants.some((grant) => grant.role === "manager" || grant.role === "officer" || grant.role === "lsp");
+export const recordsValues = (actor: Actor) =>
+  actor.grants.some((grant) => grant.role === "manager" || grant.role === "officer" || grant.role === "lsp");
 export const importRefusal = "Only an indicator's accountable officer, an LSP coordinator for a district or a manager may import values.";
 
 /** A value checked, with the key of the observation it is (checked null: a blank value). */
@@ -188,14 +190,18 @@ export async function importDataValueSets(options: {
   const { db, actor, dryRun } = options;
   if (actor === null) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");
   if (!recordsValues(actor)) throw new AppError("FORBIDDEN", importRefusal);
-  const read = options.upload.format === "csv" ? { values: readCsvValues(options.upload.bytes), idScheme: undefined } : readJsonValues(options.upload.body);
+  const read =
+    options.upload.format === "csv"
+      ? { values: readCsvValues(options.upload.bytes), idScheme: undefined }
+      : readJsonValues(options.upload.body);
   const scheme = options.idScheme ?? read.idScheme ?? "uid";
   const sent = read.values;
   if (sent.length === 0) throw new AppError("BAD_REQUEST", "The file has no data values.", { field: "file" });
 
   const book = await loadIdentifierBook(db);
   const indicators = await agreementIndicators(db);
-  const areaParents = new Map((await db.select({ id: t.areas.id, code: t.areas.code, parentId: t.areas.parentId }).from(t.areas)).map((area) => [area.code, area]));
+  const areaRows = await db.select({ id: t.areas.id, code: t.areas.code, parentId: t.areas.parentId }).from(t.areas);
+  const areaParents = new Map(areaRows.map((area) => [area.code, area]));
   const conflicts: Conflict[] = [];
   const conflict = (one: SentValue, property: string, object: string, value: string) =>
     conflicts.push({ object, value, property, indexes: [one.index] });
@@ -213,7 +219,8 @@ export async function importDataValueSets(options: {
     const lookUp = (kind: Dhis2Kind, text: string, what: string) => {
       if (text === "") return undefined;
       const found = book.find(kind, text, scheme);
-      if (!found) conflict(one, kind, text, `${what} ${text} is not known to Accord${scheme === "uid" ? " (by its DHIS2 identifier: a manager sets them at /api/dhis2/identifiers)" : ""}`);
+      const how = scheme === "uid" ? " (by its DHIS2 identifier: a manager sets them at /api/dhis2/identifiers)" : "";
+      if (!found) conflict(one, kind, text, `${what} ${text} is not known to Accord${how}`);
       return found;
     };
     if (one.dataElement === "") conflict(one, "dataElement", "", "The data value names no data element");
@@ -242,7 +249,8 @@ export async function importDataValueSets(options: {
         candidates.length === 0 ? one.dataElement : one.attributeOptionCombo,
         candidates.length === 0
           ? `Data element ${one.dataElement} (${dataElement.code}) is not an indicator of ${agreementText}`
-          : `${dataElement.code} for ${orgUnit.name} is in ${candidates.map((item) => item.agreementName).join(" and ")}: name the agreement by its attribute option combo`,
+          : `${dataElement.code} for ${orgUnit.name} is in ${candidates.map((item) => item.agreementName).join(" and ")}: ` +
+            "name the agreement by its attribute option combo",
       );
       continue;
     }
@@ -250,7 +258,8 @@ export async function importDataValueSets(options: {
     const period: ReportingPeriod = reading.period;
     if (one.value === "") {
       // DHIS2 would delete the value; Accord keeps it, and a blank where nothing is recorded is nothing to do.
-      pending.push({ sent: one, key: keyOf(scope.agreementIndicatorId, period.label, area?.id ?? 0, combo.code), scope, period, areaName: orgUnit.name, checked: null });
+      const key = keyOf(scope.agreementIndicatorId, period.label, area?.id ?? 0, combo.code);
+      pending.push({ sent: one, key, scope, period, areaName: orgUnit.name, checked: null });
       continue;
     }
     const body = RecordObservationBody.safeParse({ period: period.label, area: orgUnit.code, component: combo.code, value: one.value });
@@ -259,13 +268,22 @@ export async function importDataValueSets(options: {
       continue;
     }
     try {
-      const checked = await checkObservation({ db, actor, scope, body: { ...body.data, ...(one.comment === null ? {} : { note: one.comment }) }, cache });
-      pending.push({ sent: one, key: keyOf(scope.agreementIndicatorId, period.label, checked.area.id, checked.body.component), scope, period, areaName: checked.area.name, checked });
+      const withNote = { ...body.data, ...(one.comment === null ? {} : { note: one.comment }) };
+      const checked = await checkObservation({ db, actor, scope, body: withNote, cache });
+      const key = keyOf(scope.agreementIndicatorId, period.label, checked.area.id, checked.body.component);
+      pending.push({ sent: one, key, scope, period, areaName: checked.area.name, checked });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const property = error.field === "area" || error.code === "FORBIDDEN" ? "orgUnit" : error.field === "component" ? "categoryOptionCombo" : error.field === "period" ? "period" : "value";
-      const object = property === "orgUnit" ? one.orgUnit : property === "categoryOptionCombo" ? one.categoryOptionCombo : property === "period" ? one.period : one.value;
-      conflict(one, property, object, error.message);
+      // Which of the data value's properties the refusal is about, and what the file has there.
+      const property: "orgUnit" | "categoryOptionCombo" | "period" | "value" =
+        error.field === "area" || error.code === "FORBIDDEN"
+          ? "orgUnit"
+          : error.field === "component"
+            ? "categoryOptionCombo"
+            : error.field === "period"
+              ? "period"
+              : "value";
+      conflict(one, property, one[property], error.message);
     }
   }
 
@@ -276,7 +294,9 @@ export async function importDataValueSets(options: {
     if (earlier) {
       conflicts.push({
         object: one.dataElement,
-        value: `The file gives ${areaName}'s ${scope.code} for ${one.period} twice (data values ${earlier.index} and ${one.index}): give each value once`,
+        value:
+          `The file gives ${areaName}'s ${scope.code} for ${one.period} twice ` +
+          `(data values ${earlier.index} and ${one.index}): give each value once`,
         property: "dataValue",
         indexes: [earlier.index, one.index],
       });
@@ -295,7 +315,7 @@ export async function importDataValueSets(options: {
           .innerJoin(t.reportingPeriods, eq(t.reportingPeriods.id, t.observations.periodId))
           .where(and(inArray(t.observations.agreementIndicatorId, indicatorIds), inArray(t.reportingPeriods.label, labels)));
   const current = new Map(
-    recorded.map(({ observation, label }) => [keyOf(observation.agreementIndicatorId, label, observation.areaId, observation.component), observation]),
+    recorded.map(({ observation: row, label }) => [keyOf(row.agreementIndicatorId, label, row.areaId, row.component), row]),
   );
 
   const ready: ReadyValue[] = [];
@@ -303,7 +323,13 @@ export async function importDataValueSets(options: {
     const now = current.get(key);
     if (checked === null) {
       if (now) {
-        conflict(one, "value", "", `A blank value would delete ${areaName}'s ${scope.code} for ${period.label} (${normaliseDecimal(now.value)}); Accord keeps every value: give the value`);
+        const recordedNow = normaliseDecimal(now.value);
+        conflict(
+          one,
+          "value",
+          "",
+          `A blank value would delete ${areaName}'s ${scope.code} for ${period.label} (${recordedNow}); Accord keeps every value: give the value`,
+        );
       } else ignored += 1;
       continue;
     }
@@ -331,7 +357,8 @@ export async function importDataValueSets(options: {
       responseType: "ImportSummary",
       status,
       description: refused
-        ? `Nothing was saved: ${plural(found.length, "conflict")} in ${plural(sent.length, "data value")}. Correct them and send the whole file again.`
+        ? `Nothing was saved: ${plural(found.length, "conflict")} in ${plural(sent.length, "data value")}. ` +
+          "Correct them and send the whole file again."
         : dryRun
           ? `Dry run: nothing was saved. ${plural(imported, "value")} would be imported, ${updated} updated, ${ignored} ignored.`
           : `Import complete: ${plural(imported, "value")} imported, ${updated} updated, ${ignored} ignored.`,
@@ -355,7 +382,13 @@ export async function importDataValueSets(options: {
           else imported += 1;
         } catch (error) {
           if (error instanceof StaleVersionError) {
-            late.push({ object: one.dataElement, value: `${checked.area.name}'s ${checked.scope.code} for ${checked.period.label} was changed by someone else while the file was being imported: send the file again`, property: "value", indexes: [one.index] });
+            const what = `${checked.area.name}'s ${checked.scope.code} for ${checked.period.label}`;
+            late.push({
+              object: one.dataElement,
+              value: `${what} was changed by someone else while the file was being imported: send the file again`,
+              property: "value",
+              indexes: [one.index],
+            });
           } else if (error instanceof AppError) {
             // The round is not open, or the indicator's return is submitted and its values locked.
             const property = error.field === "period" ? "period" : "value";

@@ -50,7 +50,8 @@ export function dhis2Routes(db: Db): FastifyPluginAsyncZod {
         schema: {
           tags: ["monitoring"],
           summary:
-            "Import a DHIS2 data value set (JSON or CSV): all or nothing, DHIS2's import summary with every conflict; dryRun=true writes nothing",
+            "Import a DHIS2 data value set (JSON or CSV): all or nothing, DHIS2's import summary with every conflict; " +
+            "dryRun=true writes nothing",
           querystring: ImportQuery,
           response: { 200: ImportSummary, ...importErrors },
         },
@@ -59,7 +60,8 @@ export function dhis2Routes(db: Db): FastifyPluginAsyncZod {
         const body: unknown = request.body;
         const upload: Dhis2Upload = body instanceof UploadedFile ? { format: "csv", bytes: body.bytes } : { format: "json", body };
         if (upload.format === "json" && (body === undefined || body === null)) {
-          throw new AppError("BAD_REQUEST", "Send the data value set as the request body: JSON (application/json) or CSV (application/csv).", { field: "file" });
+          const how = "Send the data value set as the request body: JSON (application/json) or CSV (application/csv).";
+          throw new AppError("BAD_REQUEST", how, { field: "file" });
         }
         const summary = await importDataValueSets({
           db,
@@ -123,7 +125,10 @@ export function dhis2Routes(db: Db): FastifyPluginAsyncZod {
           response: { 200: IdentifiersView, ...apiErrors },
         },
       },
-      async (request) => identifiersView(await setIdentifiers({ db, actor: request.actor, version: request.body.version, changes: request.body.changes })),
+      async (request) => {
+        const { version, changes } = request.body;
+        return identifiersView(await setIdentifiers({ db, actor: request.actor, version, changes }));
+      },
     );
   };
 }
