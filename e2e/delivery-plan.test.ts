@@ -44,6 +44,21 @@ describe("NI 47's delivery plan", () => {
       await expect.poll(() => status.inputValue()).toBe("complete");
       await expect.poll(() => form.getByRole("group", { name: "Action 2" }).getByLabel("% complete").inputValue()).toBe("100");
       await expectNoAxeViolations(page);
+
+      // A due date before the action's start is refused, saying which field, and nothing is saved.
+      const firstDue = form.getByRole("group", { name: "Action 1" }).getByLabel("Due date");
+      await firstDue.fill("2008-01-31");
+      await form.getByRole("button", { name: "Save the delivery plan" }).focus();
+      await page.keyboard.press("Enter");
+      const summary = form.getByRole("alert");
+      await summary.waitFor({ timeout: 15_000 });
+      const problem = summary.getByRole("link", { name: "Action 1's due date must be on or after its start date (2008-06-01)." });
+      await problem.focus();
+      await page.keyboard.press("Enter");
+      await expect.poll(() => firstDue.evaluate((input) => input === document.activeElement)).toBe(true);
+      await expectNoAxeViolations(page);
+      await firstDue.fill("2008-09-30");
+
       await form.getByRole("button", { name: "Save the delivery plan" }).focus();
       await page.keyboard.press("Enter");
 
@@ -53,6 +68,12 @@ describe("NI 47's delivery plan", () => {
       // Focus goes back to the button that opened the form.
       await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? "")).toBe("Edit the delivery plan");
       await expectNoAxeViolations(page);
+
+      // The indicator's history says what changed, in the plan's words.
+      const history = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "History of changes" }) });
+      const change = history.getByRole("row", { name: /Delivery plan changed/ });
+      await expect.poll(() => change.innerText(), { timeout: 15_000 }).toContain("4 actions, 1 overdue");
+      expect(await change.innerText()).toContain("4 actions, 0 overdue");
       expect(problems).toEqual([]);
     } finally {
       await close();

@@ -113,18 +113,23 @@ export async function readDeliveryPlan(options: { db: Db; actor: Actor | null; s
   };
 }
 
+/** A 400 naming the field; its detail is the reason alone, for a form that puts its own label first. */
+function refused(field: string, reason: string): AppError {
+  return new AppError("BAD_REQUEST", `${field} ${reason}`, { field, details: [{ field, message: reason }] });
+}
+
 /** Every choice of organisation must be one signed up to the indicator: a 400 naming the first that is not. */
 function organisationIds(body: SaveDeliveryPlanBody, partners: Awaited<ReturnType<typeof signedUpPartners>>, code: string) {
   const bySlug = new Map(partners.map((partner) => [partner.organisation, partner.id]));
   const idOf = (slug: string, field: string, what: string) => {
     const id = bySlug.get(slug);
-    if (id === undefined) throw new AppError("BAD_REQUEST", `${field} must be an organisation signed up to ${code}; "${slug}" ${what}`, { field });
+    if (id === undefined) throw refused(field, `must be an organisation signed up to ${code}; "${slug}" ${what}`);
     return id;
   };
   const actions = body.actions.map((action, index) => idOf(action.organisation, `actions.${index}.organisation`, "is not, so it cannot own an action"));
   const seen = new Set<string>();
   const contributors = body.contributors.map((slug, index) => {
-    if (seen.has(slug)) throw new AppError("BAD_REQUEST", `contributors.${index} names "${slug}" twice`, { field: `contributors.${index}` });
+    if (seen.has(slug)) throw refused(`contributors.${index}`, `names "${slug}" twice`);
     seen.add(slug);
     return idOf(slug, `contributors.${index}`, "is not, so it cannot be chosen as a contributing partner");
   });
@@ -134,10 +139,10 @@ function organisationIds(body: SaveDeliveryPlanBody, partners: Awaited<ReturnTyp
 function checkDates(body: SaveDeliveryPlanBody): void {
   body.actions.forEach((action, index) => {
     if (action.startDate && action.startDate > action.dueDate) {
-      throw new AppError("BAD_REQUEST", `actions.${index}.dueDate must be on or after its start date (${action.startDate})`, { field: `actions.${index}.dueDate` });
+      throw refused(`actions.${index}.dueDate`, `must be on or after its start date (${action.startDate})`);
     }
     if (action.status === "complete" && action.percentComplete !== 100) {
-      throw new AppError("BAD_REQUEST", `actions.${index}.percentComplete must be 100 for an action that is complete`, { field: `actions.${index}.percentComplete` });
+      throw refused(`actions.${index}.percentComplete`, "must be 100 for an action that is complete");
     }
   });
 }

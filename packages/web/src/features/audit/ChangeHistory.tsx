@@ -22,6 +22,8 @@ import {
 } from "../../api/contracts";
 import { ScrollRegion } from "../../components/ScrollRegion";
 import { organisationsQuery } from "../reference/queries";
+import { DeliveryPlanContent } from "../delivery-plans/contracts";
+import { summaryWords } from "../delivery-plans/words";
 import { performanceStatusWords, returnStatusWords } from "../performance/parts";
 import type { PerformanceStatus, ReturnStatus } from "../performance/contracts";
 import {
@@ -176,6 +178,14 @@ export function describeChange(entry: HistoryEntryView, organisationName: (slug:
     case "comment.add": {
       const after = read(AuditedComment, entry.after);
       return { what: "Comment added", before: nothing, after: after?.body ? `“${shorten(after.body)}”` : "A comment" };
+    }
+    case "deliveryPlan.save":
+    case "demo.delivery-plan": {
+      const words = (value: unknown) => {
+        const plan = read(DeliveryPlanContent.pick({ progressAsAt: true, summary: true }), value);
+        return plan ? `Progress as at ${longDate(plan.progressAsAt)}: ${summaryWords(plan.summary)}` : value ? "Loaded with the demo" : "No plan";
+      };
+      return { what: entry.action === "demo.delivery-plan" ? "Delivery plan loaded with the demo" : "Delivery plan changed", before: words(entry.before), after: words(entry.after) };
     }
     case "localActionPlan.set": {
       const words = (value: z.infer<typeof AuditedPlan> | null) =>

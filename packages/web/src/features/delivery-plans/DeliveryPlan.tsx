@@ -7,7 +7,7 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Checkbox, NativeSelect, Table, Textarea, TextInput, Title } from "@mantine/core";
-import { deliveryActionStatuses, plural } from "@accord/domain";
+import { deliveryActionStatuses } from "@accord/domain";
 import { staleVersion } from "../../api/client";
 import { ErrorSummary, StatusMessage, problemsFromError, type FieldInfo, type Problems } from "../../components/FormProblems";
 import { ErrorState } from "../../components/ErrorState";
@@ -17,6 +17,7 @@ import { ScrollRegion } from "../../components/ScrollRegion";
 import { longDate } from "../../words";
 import { DeliveryPlanContent, type DeliveryPlanView, type SaveDeliveryPlanBody } from "./contracts";
 import { deliveryPlanQuery, useSaveDeliveryPlan } from "./queries";
+import { summaryWords } from "./words";
 
 const statusWords: Record<(typeof deliveryActionStatuses)[number], string> = {
   "not started": "Not started",
@@ -25,13 +26,6 @@ const statusWords: Record<(typeof deliveryActionStatuses)[number], string> = {
   complete: "Complete",
 };
 
-export function summaryWords(summary: DeliveryPlanContent["summary"]): string {
-  return [
-    `${plural(summary.actions, "action")}, ${summary.overdueActions} overdue`,
-    `${plural(summary.milestones, "milestone")}, ${summary.milestonesMet} met`,
-    `${plural(summary.risks, "risk")}, ${summary.redRisks} red`,
-  ].join("; ");
-}
 
 function PlanTables({ view, plan }: { view: DeliveryPlanView; plan: DeliveryPlanContent }) {
   const actionsCaption = useId();
