@@ -1,8 +1,9 @@
 /** Finds the agreement or agreement indicator a request names, with what the policy needs. */
 import { and, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
-import { notFound } from "../../errors.js";
+import { AppError, notFound } from "../../errors.js";
 
 export async function agreementScope(db: Db, slug: string) {
   const [agreement] = await db
@@ -24,3 +25,26 @@ export async function indicatorScope(db: Db, slug: string, key: string) {
   return { ...agreement, ...indicator };
 }
 export type IndicatorScope = Awaited<ReturnType<typeof indicatorScope>>;
+
+/**
+ * An indicator the agreement omitted (KA2: NI 170, replaced by NI 159) is no longer monitored:
+ * its values and return are refused (409), naming it and what replaced it.
+ */
+export async function ensureMonitored(db: Db, scope: { agreementIndicatorId: number; code: string }): Promise<void> {
+  const replacement = alias(t.agreementIndicators, "replacement");
+  const replacementDefinition = alias(t.indicatorDefinitions, "replacement_definition");
+  const [row] = await db
+    .select({ state: t.agreementIndicators.state, replacedBy: replacementDefinition.code })
+    .from(t.agreementIndicators)
+    .leftJoin(replacement, eq(replacement.id, t.agreementIndicators.replacedById))
+    .leftJoin(replacementDefinition, eq(replacementDefinition.id, replacement.indicatorId))
+    .where(eq(t.agreementIndicators.id, scope.agreementIndicatorId));
+  if (row?.state !== "omitted") return;
+  const instead = row.replacedBy === null ? "" : `, replaced by ${row.replacedBy}`;
+  const report = row.replacedBy === null ? "" : ` Report ${row.replacedBy} instead.`;
+  throw new AppError(
+    "CONFLICT",
+    `${scope.code} was omitted from this agreement${instead}: it is no longer monitored, so no values or return are taken for it.${report}`,
+    { field: "key" },
+  );
+}

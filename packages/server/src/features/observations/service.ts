@@ -35,6 +35,7 @@ import { recordAudit } from "../audit/record.js";
 import type { Tx } from "../audit/record.js";
 import { StaleVersionError } from "../indicators/service.js";
 import type { IndicatorScope } from "../indicators/scope.js";
+import { ensureMonitored } from "../indicators/scope.js";
 import { seesUnpublishedRounds } from "../rounds/visibility.js";
 import type { RecordObservationBody } from "./schema.js";
 
@@ -104,6 +105,8 @@ function badRequest(field: string, message: string): AppError {
 
 export interface IndicatorFacts {
   unit: string | null;
+  /** Omitted from the agreement (NI 170, replaced by NI 159): no longer monitored. */
+  omitted: boolean;
   /** Any of its targets is cumulative (NI 155's "+1356"): values are per-period counts. */
   cumulative: boolean;
   county: { id: number; code: string; name: string };
@@ -114,6 +117,7 @@ async function indicatorFacts(db: Db | Tx, scope: IndicatorScope, component: str
   const [row] = await db
     .select({
       unit: t.indicatorDefinitions.unit,
+      state: t.agreementIndicators.state,
       countyId: t.areas.id,
       countyCode: t.areas.code,
       countyName: t.areas.name,
@@ -140,6 +144,7 @@ async function indicatorFacts(db: Db | Tx, scope: IndicatorScope, component: str
     .orderBy(asc(t.areas.name));
   return {
     unit: row.unit,
+    omitted: row.state === "omitted",
     cumulative: forms.some(({ form }) => form === "cumulative"),
     county: { id: row.countyId, code: row.countyCode, name: row.countyName },
     districts,
@@ -342,6 +347,7 @@ export async function checkObservation(options: {
   const facts = await pending;
   const area = areaNamed(facts, body.area);
   ensureAllowed(actor, "recordObservation", { type: "observation", ...scope, areaId: area.id });
+  if (facts.omitted) await ensureMonitored(db, scope);
   if (!scope.components.includes(body.component)) {
     throw badRequest("component", `component must be one of ${scope.components.join(", ")} for ${scope.code}`);
   }

@@ -17,7 +17,7 @@ import { authorize, ensureAllowed } from "../../policy/authorize.js";
 import type { Action, Actor } from "../../policy/authorize.js";
 import { recordAudit } from "../audit/record.js";
 import type { Tx } from "../audit/record.js";
-import { agreementScope, indicatorScope } from "../indicators/scope.js";
+import { agreementScope, ensureMonitored, indicatorScope } from "../indicators/scope.js";
 import type { IndicatorScope } from "../indicators/scope.js";
 import { assessIndicatorPerformance } from "../observations/performance.js";
 import { presentObservation } from "../observations/service.js";
@@ -266,6 +266,7 @@ async function changeReturn(
   const { scope } = loaded;
   ensureAllowed(actor, options.action, options.action === "decideReturn" ? { type: "agreement", ...scope } : { type: "agreementIndicator", ...scope });
   if (actor === null) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");
+  await ensureMonitored(db, scope);
   try {
     await db.transaction(async (tx) => {
       // Read again inside the transaction, locked: the round may have been closed meanwhile.
@@ -427,6 +428,7 @@ export async function submitDistrictValues(options: ChangeOptions & { area: stri
   if (!district) throw notFound(`District "${options.area}" of this agreement's area`, "code");
   ensureAllowed(actor, "submitDistrictReturn", { type: "observation", ...scope, areaId: district.id });
   if (actor === null) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");
+  await ensureMonitored(db, scope);
   try {
     await db.transaction(async (tx) => {
       const round = await lockRound(tx, actor, scope, options.round);
