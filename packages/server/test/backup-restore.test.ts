@@ -165,6 +165,9 @@ describe(`accord backup and accord restore (${backend()})`, () => {
     const refused = await runAccord(["restore", file, "--force"], database.env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/is not an Accord backup/);
+    const nowhere = await runAccord(["backup", "--out", join(files, "no-such-folder", "kent.tar.gz")], database.env);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toMatch(/There is no folder .*no-such-folder to write kent\.tar\.gz in \[--out\]/);
     const missing = await runAccord(["restore", join(files, "nowhere.tar.gz")], database.env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/There is no file .*nowhere\.tar\.gz to restore/);

@@ -78,6 +78,7 @@ function writeWhole(path: string, bytes: Uint8Array): void {
 }
 
 function refuseExistingFile(out: string, force: boolean): void {
+  if (!existsSync(dirname(out))) throw new AppError("NOT_FOUND", `There is no folder ${dirname(out)} to write ${basename(out)} in`, { field: "--out" });
   if (existsSync(out) && !force) {
     throw new AppError("CONFLICT", `${out} already exists; choose another file, or add --force to replace it`, { field: "--out" });
   }
