@@ -21,3 +21,4 @@ export * from "./reward-grant.js";
 export * from "./dhis2-periods.js";
 export * from "./delivery-plans.js";
 export * from "./open-data.js";
+export * from "./regions.js";

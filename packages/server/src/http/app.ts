@@ -38,6 +38,7 @@ import { roundRoutes } from "../features/rounds/routes.js";
 import { rewardRoutes } from "../features/reward/routes.js";
 import { observationRoutes } from "../features/observations/routes.js";
 import { performanceRoutes } from "../features/performance/routes.js";
+import { governmentOfficeRoutes } from "../features/government-office/routes.js";
 import { openDataRoutes } from "../features/open-data/routes.js";
 import { returnTemplateRoutes } from "../features/returns/template-routes.js";
 import { returnRoutes } from "../features/returns/routes.js";
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Its own line: the file upload parsers stay inside this plugin.
   await app.register(returnTemplateRoutes(db), { prefix: "/api" });
   await app.register(dhis2Routes(db), { prefix: "/api" });
+  await app.register(governmentOfficeRoutes(db), { prefix: "/api" });
   await app.register(authRoutes(db, singleSignOn), { prefix: "/api" });
   if (singleSignOn) await app.register(singleSignOnRoutes(db, singleSignOn), { prefix: "/api" });
 

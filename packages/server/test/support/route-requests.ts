@@ -286,6 +286,10 @@ export const routeRequests: Record<string, RouteRequest[]> = {
   ],
   "GET /api/indicators": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators" }), allowed: everyone }],
   "GET /api/indicators/:key": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators/ni-47" }), allowed: everyone }],
+  "GET /api/agreements/overview": [{ scope: "none", request: () => ({ method: "GET", url: "/api/agreements/overview?region=south-east" }), allowed: everyone }],
+  "GET /api/indicators/:key/across-agreements": [
+    { scope: "none", request: () => ({ method: "GET", url: "/api/indicators/ni-47/across-agreements" }), allowed: everyone },
+  ],
   "GET /api/indicators/:key/history": [{ scope: "none", request: () => ({ method: "GET", url: "/api/indicators/ni-47/history" }), allowed: everyone }],
   // The catalogue serves every agreement: any manager keeps it.
   "POST /api/indicators": [
