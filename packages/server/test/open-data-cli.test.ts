@@ -15,6 +15,7 @@ import { openDataColumns } from "@accord/domain";
 import type { Database } from "../src/db/client.js";
 import { registerExportCommands } from "../src/cli/export.js";
 import type { OpenDataView } from "../src/features/open-data/schema.js";
+import { runAccord } from "./support/cli.js";
 import { createTestDatabase } from "./support/database.js";
 import type { TestDatabase } from "./support/database.js";
 
@@ -121,5 +122,20 @@ describe("accord export opensdg", () => {
 
   it("names --indicator when it is not in the agreement", async () => {
     await expect(run(["opensdg", "--agreement", "kent-ka2", "--indicator", "NI 999", "--out", join(folder, "x")])).rejects.toMatchObject({ code: "NOT_FOUND", field: "--indicator" });
+  });
+});
+
+// Last: the embedded database is closed here so the child process can open it.
+describe("npx accord export, in a child process as a script runs it", () => {
+  it("writes NI 47's Open SDG files and exits 0; a bad --format exits 1 naming it", async () => {
+    await database.close();
+    const out = join(folder, "child");
+    const written = await runAccord(["export", "opensdg", "--agreement", "kent-ka2", "--indicator", "NI 47", "--out", out], database.env);
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stdout).toMatch(/Wrote \d+ values to .*indicator_ni-47\.csv/);
+    expect(readFileSync(join(out, "data", "indicator_ni-47.csv"), "utf8").split("\r\n")[0]).toBe("Year,Local authority,GeoCode,Value");
+    const refused = await runAccord(["export", "data", "--agreement", "kent-ka2", "--format", "xml", "--out", join(out, "x")], database.env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/--format must be csv or json, not "xml" \[--format\]/);
   });
 });
