@@ -82,12 +82,15 @@ function Estimate({ page }: { page: RewardPageView }) {
   );
 }
 
-function TargetRow({ target }: { target: RewardTargetView }) {
+function TargetRow({ slug, target }: { slug: string; target: RewardTargetView }) {
   const achieved = target.payment?.achievedPercent;
   return (
     <Table.Tr data-indicator={target.indicator.key}>
       <Table.Th scope="row">
-        {target.indicator.code} <span className="small">{target.indicator.title}</span>
+        <Link to="/agreements/$slug/indicators/$key" params={{ slug, key: target.indicator.key }}>
+          {target.indicator.code}
+        </Link>{" "}
+        <span className="reward-title">{target.indicator.title}</span>
         {target.note ? <p className="small">{target.note}</p> : null}
       </Table.Th>
       <Table.Td>{pounds(target.pot) ?? notGiven}</Table.Td>
@@ -114,11 +117,13 @@ function RewardTargets({ page }: { page: RewardPageView }) {
       <Title order={2} id="targets-heading">
         Reward targets
       </Title>
-      <p>
-        Each reward target has its own pot. It pays the pot times the share of the agreed improvement achieved — the latest value measured from the performance
-        expected without the stretch, up to the stretch target — nothing below {page.threshold}% of it, and never more than the whole pot. Paid pro rata (the
-        freedom sought in seed 003), there is no {page.threshold}% threshold; the last columns show what that is worth.
-      </p>
+      {targets.length === 0 ? null : (
+        <p>
+          Each reward target has its own pot. It pays the pot times the share of the agreed improvement achieved — the latest value measured from the performance
+          expected without the stretch, up to the stretch target — nothing below {page.threshold}% of it, and never more than the whole pot. Paid pro rata (the
+          freedom sought in seed 003), there is no {page.threshold}% threshold; the last columns show what that is worth.
+        </p>
+      )}
       {targets.length === 0 ? (
         <p>This agreement has no reward targets: its reward is estimated for the whole agreement.</p>
       ) : (
@@ -147,7 +152,7 @@ function RewardTargets({ page }: { page: RewardPageView }) {
               </Table.Thead>
               <Table.Tbody>
                 {targets.map((target) => (
-                  <TargetRow key={target.indicator.key} target={target} />
+                  <TargetRow key={target.indicator.key} slug={page.agreement.slug} target={target} />
                 ))}
               </Table.Tbody>
             </Table>
@@ -177,8 +182,18 @@ function RewardPage() {
         <p className="kicker">{agreement.name}</p>
         <Title order={1}>Performance Reward Grant</Title>
       </header>
-      <RewardTargets page={page} />
-      <Estimate page={page} />
+      {/* An agreement rewarded as a whole (KA2) leads with its estimate; one with reward targets (KA1) with them. */}
+      {page.targets.length === 0 ? (
+        <>
+          <Estimate page={page} />
+          <RewardTargets page={page} />
+        </>
+      ) : (
+        <>
+          <RewardTargets page={page} />
+          <Estimate page={page} />
+        </>
+      )}
     </>
   );
 }
