@@ -15,8 +15,8 @@ import type { DashboardRow, DistrictRanking, IndicatorPerformanceView } from "..
 import { roundKey } from "../features/rounds/service.js";
 import type { RoundView } from "../features/rounds/schema.js";
 import type { Actor } from "../policy/authorize.js";
-import { readRoundReturnTexts } from "./performance-report-returns.js";
-import type { ReturnText } from "./performance-report-returns.js";
+import { readRoundTextUpdates } from "../features/returns/service.js";
+import type { RoundTextUpdate } from "../features/returns/service.js";
 import { buildSubmission } from "./submission.js";
 import { deliveryPlanSentences } from "../features/delivery-plans/service.js";
 import type { SubmissionRow } from "./submission.js";
@@ -164,7 +164,7 @@ function statusSentence(row: DashboardRow): string {
   return reason === null ? words : `${words} (${reason})`;
 }
 
-function updateOf(text: ReturnText | undefined): { update: ReportTextUpdate | null; note: string | null } {
+function updateOf(text: RoundTextUpdate | undefined): { update: ReportTextUpdate | null; note: string | null } {
   if (!text) return { update: null, note: "No return has been made for this round." };
   // A draft or a return sent back is not yet the officer's word; the report prints what was submitted.
   if (text.status === "draft" || text.status === "returned") {
@@ -231,7 +231,7 @@ export async function buildPerformanceReport(options: BuildReportOptions): Promi
   const dashboard = await readDashboard({ db, actor, slug, round: key });
   const round = dashboard.round;
   if (!round) throw new AppError("NOT_FOUND", `Monitoring round "${options.round}" not found`, { field: "round" });
-  const [agreement, texts] = await Promise.all([ensureReadable(db, actor, slug), readRoundReturnTexts(db, slug, key)]);
+  const [agreement, texts] = await Promise.all([ensureReadable(db, actor, slug), readRoundTextUpdates({ db, actor, slug, round: key })]);
   const plans = await deliveryPlanSentences(db, slug);
   // Baselines and targets in the agreement's own words, as the submission template prints them.
   const submission = buildSubmission(agreement, round.period.end);

@@ -133,6 +133,44 @@ export async function listReturns(options: { db: Db; actor: Actor | null; slug: 
   return { round: presentRound(round), returns };
 }
 
+/** An officer's text update as a round's returns hold it, for whoever prints the round (the performance report). */
+export interface RoundTextUpdate {
+  status: Exclude<ReturnStatus, "missing">;
+  progress: string | null;
+  issuesAndRisks: string | null;
+  nextActions: string | null;
+  submittedBy: string | null;
+  submittedAt: string | null;
+}
+
+/** Every text update of a round by indicator key, read as the round's returns are (404 for a round the reader may not see). */
+export async function readRoundTextUpdates(options: {
+  db: Db;
+  actor: Actor | null;
+  slug: string;
+  round: string;
+}): Promise<Map<string, RoundTextUpdate>> {
+  const { db, actor } = options;
+  const scope = await agreementScope(db, options.slug);
+  ensureAllowed(actor, "read", { type: "agreement", ...scope });
+  const round = await findRound(db, actor, scope, options.round);
+  const rows = await db
+    .select({
+      key: t.indicatorDefinitions.key,
+      status: t.indicatorReturns.status,
+      progress: t.indicatorReturns.progress,
+      issuesAndRisks: t.indicatorReturns.issuesAndRisks,
+      nextActions: t.indicatorReturns.nextActions,
+      submittedBy: t.indicatorReturns.submittedByName,
+      submittedAt: t.indicatorReturns.submittedAt,
+    })
+    .from(t.indicatorReturns)
+    .innerJoin(t.agreementIndicators, eq(t.agreementIndicators.id, t.indicatorReturns.agreementIndicatorId))
+    .innerJoin(t.indicatorDefinitions, eq(t.indicatorDefinitions.id, t.agreementIndicators.indicatorId))
+    .where(eq(t.indicatorReturns.roundId, round.round.id));
+  return new Map(rows.map(({ key, submittedAt, ...text }) => [key, { ...text, submittedAt: isoTimestampOrNull(submittedAt) }]));
+}
+
 async function districtsOf(db: Db, agreementId: number) {
   const [agreement] = await db.select({ areaId: t.agreements.areaId }).from(t.agreements).where(eq(t.agreements.id, agreementId));
   if (!agreement) throw new Error("agreement vanished");
