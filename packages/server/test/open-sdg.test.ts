@@ -103,6 +103,7 @@ describe("NI 47's Open SDG metadata file", () => {
     });
     expect(configuration.data_footnote).toContain(illustrativeFiguresNotice);
     expect(match?.[2]).toContain('written "Proposed at 592 (50% reduction)"');
+    expect(match?.[2]).toMatch(/^# NI 47: People killed or seriously injured in road traffic accidents\n\nFrom Kent Agreement 2/);
   });
 });
 

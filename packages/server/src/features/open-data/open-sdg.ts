@@ -95,7 +95,6 @@ export async function openSdgFilesFor(db: Db, stamp: AgreementStamp, visibility:
   };
   const body = [
     `# ${indicator.code}: ${indicator.title}`,
-    "",
     `From ${agreement.detail.name}, as recorded in Accord.`,
     baseline ? `Baseline: ${baseline.value}${baseline.period ? ` (${baseline.period})` : ""}, written "${baseline.written}".` : null,
     ...indicator.targets.map((target) => `Target for ${target.year}${target.component === "all" ? "" : ` (${target.component})`}: ${target.value ?? "not yet worked out"}, written "${target.written}".`),
