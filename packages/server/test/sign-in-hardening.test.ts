@@ -36,7 +36,8 @@ const median = (values: number[]): number => {
 
 describe("signing in with an address that has no account", () => {
   it("takes as long as a wrong password for an account that exists", async () => {
-    const accounts = ["timing.one@kent.example", "timing.two@kent.example", "timing.three@kent.example"];
+    // Six accounts of four guesses each: 24 pairs, so one stall of a busy machine moves no median far.
+    const accounts = ["one", "two", "three", "four", "five", "six"].map((name) => `timing.${name}@kent.example`);
     for (const email of accounts) await createUser({ db: api.database.db, caller: "command-line", email, name: "Timing Test", password: "Sturdy-Lantern-Orchard-93" });
     await timedSignIn("warm.up@nowhere.example", "whatever-it-is", "192.0.2.250");
     const unknown: number[] = [];
@@ -52,9 +53,10 @@ describe("signing in with an address that has no account", () => {
         wrong.push(b.ms);
       }
     }
-    // Before, an unknown address answered in about a third of the time (no argon2 verification).
-    expect(median(unknown) / median(wrong)).toBeGreaterThan(0.6);
-    expect(median(unknown) / median(wrong)).toBeLessThan(1 / 0.6);
+    // Before, an unknown address answered in about a third of the time (no argon2 verification):
+    // a ratio between a half and two tells them apart even on a loaded machine.
+    expect(median(unknown) / median(wrong)).toBeGreaterThan(0.5);
+    expect(median(unknown) / median(wrong)).toBeLessThan(2);
   });
 });
 
