@@ -78,6 +78,12 @@ function CatalogueEntryPage() {
           </>
         ) : null}
       </dl>
+      <p>
+        <Link to="/indicators/$key/across-agreements" params={{ key: definition.key }}>
+          Compare {definition.code} across agreements
+        </Link>
+        : each agreement&apos;s baseline, target and planned improvement, ranked.
+      </p>
       <section aria-labelledby="used-in-heading" className="section">
         <Title order={2} id="used-in-heading">
           Agreements that use it

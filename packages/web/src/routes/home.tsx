@@ -67,6 +67,9 @@ function HomePage() {
       <Title order={2}>Agreements</Title>
       <AgreementList agreements={data.agreements} />
       <AgreementPages page={data.page} pages={pages} total={data.total} />
+      <p>
+        Every agreement side by side, region by region: the <Link to="/government-office">Government Office view</Link>.
+      </p>
       <Title order={2}>Indicators</Title>
       <p>
         Every indicator an agreement can use, from the National Indicator Set to local ones, is in the{" "}

@@ -134,7 +134,14 @@ function MyWorkPage() {
       {pending ? (
         <Loading label="Checking who is signed in…" />
       ) : user ? (
-        <MyWork userId={user.id} />
+        <>
+          {user.grants.some((grant) => grant.role === "government" || grant.role === "manager") ? (
+            <p className="callout">
+              Every agreement side by side, with where negotiation stands and the latest round: the <Link to="/government-office">Government Office view</Link>.
+            </p>
+          ) : null}
+          <MyWork userId={user.id} />
+        </>
       ) : (
         <p>
           <Link to="/sign-in" search={{ redirect: "/my-work" }}>

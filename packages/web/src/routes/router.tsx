@@ -24,6 +24,7 @@ import { returnRoute } from "./return";
 import { rewardRoute } from "./reward";
 import { districtPerformanceRoute, indicatorDistrictsRoute } from "./district-performance";
 import { dataDictionaryRoute } from "./data-dictionary";
+import { acrossAgreementsRoute, governmentOfficeRoute } from "./government-office";
 
 const routeTree = rootRoute.addChildren([
   homeRoute,
@@ -49,6 +50,8 @@ const routeTree = rootRoute.addChildren([
   indicatorDistrictsRoute,
   districtPerformanceRoute,
   dataDictionaryRoute,
+  governmentOfficeRoute,
+  acrossAgreementsRoute,
 ]);
 
 export const router = createRouter({
