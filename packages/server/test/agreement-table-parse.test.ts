@@ -56,14 +56,14 @@ describe("reading an agreement's table", () => {
   it("lists every problem by row and column", () => {
     const csv = [
       "Code,Title,Baseline,08/09,09/10",
-      "NI 47,Road casualties,\"12,x\",1100,about 1100 fewer",
+      "NI 47,Road casualties,\"12,x\",1100,\"1,10O\"",
       "Road safety,extra,,,",
       "NI 47,Again,100,90,80",
     ].join("\n");
     const table = parseAgreementTable(parseCsv(csv));
     expect(table.problems.map(problemText)).toEqual([
       "row 2, column 'Baseline': '12,x' is not a number",
-      "row 2, column '09/10': 'about 1100 fewer' is not a target: write a number, a change such as '2% increase', or 'Level 3'",
+      "row 2, column '09/10': '1,10O' is not a target: write a number, a change such as '2% increase', or 'Level 3'",
       "row 3, column 'Code': 'Road safety' does not start with an indicator code such as NI 47",
       "row 4, column 'Code': NI 47 is already on row 2",
     ]);

@@ -17,6 +17,7 @@ import { apiTitle, registerApiDocs } from "./api-docs.js";
 import { collectRouteTable } from "./route-table.js";
 import { parseTrustProxy } from "./trust-proxy.js";
 import { registerRouteAccess } from "./route-access.js";
+import { agreementImportRoutes } from "../features/agreement-import/routes.js";
 import { registerTextSafety } from "./text-safety.js";
 import { redactedPaths, safeError, safeRequest } from "./log-safety.js";
 import type { TrustProxy } from "./trust-proxy.js";
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Its own line: the file upload parsers stay inside this plugin.
   await app.register(returnTemplateRoutes(db), { prefix: "/api" });
   await app.register(dhis2Routes(db), { prefix: "/api" });
+  await app.register(agreementImportRoutes(db), { prefix: "/api" });
   await app.register(governmentOfficeRoutes(db), { prefix: "/api" });
   await app.register(authRoutes(db, singleSignOn), { prefix: "/api" });
   if (singleSignOn) await app.register(singleSignOnRoutes(db, singleSignOn), { prefix: "/api" });

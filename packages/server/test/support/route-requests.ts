@@ -296,6 +296,10 @@ export const routeRequests: Record<string, RouteRequest[]> = {
     { scope: "none", request: () => ({ method: "POST", url: "/api/indicators", body: { code: "NI 176", title: "Matrix entry", titleSource: "matrix test" } }), allowed: ["manager"] },
   ],
   "PATCH /api/indicators/:key": [{ scope: "none", request: () => ({ method: "PATCH", url: "/api/indicators/ni-47", body: { polarity: "lower-is-better", version: 999 } }), allowed: ["manager"] }],
+  // Importing an agreement's table adds to the shared catalogue: any manager may (the JSON body is refused 400).
+  "POST /api/agreements/import": [
+    { scope: "none", request: () => ({ method: "POST", url: "/api/agreements/import?dryRun=true", body: { table: "none" } }), allowed: ["manager"] },
+  ],
   "GET /api/organisations": [{ scope: "none", request: () => ({ method: "GET", url: "/api/organisations" }), allowed: everyone }],
   "GET /api/areas": [{ scope: "none", request: () => ({ method: "GET", url: "/api/areas" }), allowed: everyone }],
   "GET /api/session/options": [{ scope: "none", request: () => ({ method: "GET", url: "/api/session/options" }), allowed: everyone }],

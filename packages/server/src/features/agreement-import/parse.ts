@@ -166,58 +166,80 @@ type BaselineRead =
   | { kind: "pending"; reason: string; written: string }
   | { kind: "problem"; message: string };
 
+/**
+ * A figure mistyped rather than words: one token of digits with a stray mark or letter ("12,x",
+ * "23.4.5", "1O0"). Words around a figure ("80% of actions satisfactory") are an agreement's own.
+ */
+const looksMistyped = (text: string): boolean => /^[+\-−]?[\d.,]*\d[\d.,]*[^\s\d]{0,3}$|^[+\-−]?\d[\d.,]*[A-Za-z][\d.,]+$/.test(text);
+
+const lettersOnly = (text: string): string => text.toLowerCase().replace(/[^a-z]/g, "");
+
+/** "Male 656", "Litter / Detritus: 9.0%", "Primary: 44% car": the component's words and the rest. */
+function splitLabel(text: string): { label: string; rest: string } | null {
+  const label = /^([A-Za-z][A-Za-z &/-]*?)\s*:?\s+(?=[+\-−]?\d)/.exec(text);
+  if (!label?.[1] || /^(level|maintain|proposed|agreed|target)\b/i.test(label[1])) return null;
+  return { label: label[1], rest: text.slice(label[0].length) };
+}
+
 /** One baseline as written: "1183 (2005-07 average)", "9.6%", "Male 656", "Level 1", "TBC". */
 export function readBaselinePart(part: string): BaselineRead {
   const written = part.trim().replace(/\s+/g, " ");
   const pending = /^pending:?\s*(.*)$/i.exec(written);
   if (pending) return { kind: "pending", reason: pending[1] || written, written };
-  if (!/\d/.test(written)) return { kind: "pending", reason: written, written };
   const level = /^level\s+(\d+(?:\.\d+)?)$/i.exec(written);
   if (level?.[1]) return { kind: "figure", baseline: { component: "all", value: normaliseDecimal(level[1]), unit: "level", period: null, written } };
   let rest = written;
   let component = "all";
-  const label = /^([A-Za-z][A-Za-z &/]*?)\s*:?\s+(?=-?\d)/.exec(rest);
-  if (label?.[1]) {
-    component = slugOf(label[1]);
-    rest = rest.slice(label[0].length);
+  const label = splitLabel(rest);
+  if (label) {
+    component = slugOf(label.label);
+    rest = label.rest;
   }
   const figure = figurePattern.exec(rest);
-  if (!figure) return { kind: "problem", message: `'${written}' is not a number` };
-  const after = rest.slice(figure[0].length);
-  if (/^[\d,.]|^\s*[^\s%(A-Za-z]/.test(after)) return { kind: "problem", message: `'${written}' is not a number` };
-  const unitMatch = /^\s*(%|[A-Za-z][A-Za-z ]*?)?\s*(?:\(([^)]*)\))?\s*$/.exec(after);
-  if (!unitMatch) return { kind: "problem", message: `'${written}' is not a number with a unit and a period in brackets` };
-  const unit = unitMatch[1]?.trim() || null;
+  const after = figure ? rest.slice(figure[0].length) : rest;
+  if (!figure || /^[\d,.]|^[^\s%(A-Za-z]/.test(after)) {
+    if (looksMistyped(rest)) return { kind: "problem", message: `'${written}' is not a number` };
+    // Words in place of a figure ("TBC", "New PI", "one-year figures unsuitable…"): no baseline yet.
+    return { kind: "pending", reason: written, written };
+  }
+  const unitMatch = /^(%(?:\s*[A-Za-z]+(?=\s*(?:\(|$)))?)|^\s+([A-Za-z]{1,12})(?=\s*(?:\(|$))/.exec(after);
+  const unit = unitMatch ? (unitMatch[1] ?? unitMatch[2] ?? "").trim() || null : null;
+  const period = /\(([^)]*)\)/.exec(after)?.[1]?.trim() || null;
   return {
     kind: "figure",
-    baseline: { component, value: normaliseDecimal(figure[0].replaceAll(",", "")), unit, period: unitMatch[2]?.trim() || null, written },
+    baseline: { component, value: normaliseDecimal(figure[0].replaceAll(",", "")), unit, period, written },
   };
 }
 
-/** Words written in place of a target: "TBC", "N/A", "New PI", "To be agreed". */
-const hasNoFigure = (text: string): boolean => !/\d/.test(text) || /^new pi$/i.test(text.trim());
-
 type TargetRead = { kind: "target"; target: ImportedTarget } | { kind: "wording"; written: string } | { kind: "problem"; message: string };
+
+function readWording(text: string): ReturnType<typeof parseTargetWording> {
+  // "+5%": a change of five per cent of the baseline, as councils write it.
+  const percent = /^([+\-−])\s*(\d+(?:\.\d+)?)\s*%$/.exec(text);
+  if (percent?.[2]) return parseTargetWording(`${percent[2]}% ${percent[1] === "+" ? "increase" : "reduction"}`);
+  return parseTargetWording(text);
+}
 
 /** One line of a year's cell: "2% increase", "Level 3", "592 (50% reduction)", "Male 600", "Proposed at 700", "TBC". */
 export function readTargetLine(line: string, year: FinancialYear, components: readonly string[]): TargetRead {
   const written = line.trim().replace(/\s+/g, " ");
-  if (hasNoFigure(written)) return { kind: "wording", written };
   let rest = written;
   let component = "all";
-  for (const name of components) {
-    const label = componentLabel(name);
-    if (name !== "all" && rest.toLowerCase().startsWith(`${label.toLowerCase()} `)) {
-      component = name;
-      rest = rest.slice(label.length).replace(/^\s*:?\s*/, "");
-      break;
-    }
+  const label = splitLabel(rest);
+  const named = label ? components.find((name) => name !== "all" && lettersOnly(componentLabel(name)) === lettersOnly(label.label)) : undefined;
+  if (label && named) {
+    component = named;
+    rest = label.rest;
   }
-  let read = parseTargetWording(rest);
+  let read = readWording(rest);
   // "Proposed at 700", "Agreed: 2% increase": the words before the figure say where it stands, not what it is.
   const lead = /^[A-Za-z][A-Za-z ]*?:?\s+(?=[+\-−]?\d)/.exec(rest);
-  if (read instanceof DomainError && lead && !/^(level|maintain)\b/i.test(rest)) read = parseTargetWording(rest.slice(lead[0].length));
-  if (read instanceof DomainError) return { kind: "problem", message: `'${written}' is not a target: write a number, a change such as '2% increase', or 'Level 3'` };
+  if (read instanceof DomainError && lead && !/^(level|maintain)\b/i.test(rest)) read = readWording(rest.slice(lead[0].length));
+  if (read instanceof DomainError) {
+    if (looksMistyped(rest)) return { kind: "problem", message: `'${written}' is not a target: write a number, a change such as '2% increase', or 'Level 3'` };
+    // "TBC", "N/A", "New PI", "80% of LA actions being undertaken satisfactorily.": kept as the table wrote them.
+    return { kind: "wording", written };
+  }
   return { kind: "target", target: { year, component, target: read.target, writtenValue: read.writtenValue, written } };
 }
 
