@@ -74,7 +74,7 @@ describe("the performance dashboard", () => {
     page.on("request", (request) => requested.push(request.url()));
     const chartCode = () => requested.filter((url) => /\/assets\/charts-[^/]*\.js$/.test(url));
     try {
-      await page.getByRole("navigation", { name: "Agreement work" }).getByRole("link", { name: "Performance" }).click();
+      await page.getByRole("navigation", { name: "Agreement work" }).getByRole("link", { name: "Performance", exact: true }).click();
       await page.waitForURL(/\/agreements\/kent-ka2\/performance/);
       await page.getByLabel("Monitoring round").selectOption("2010-11-h1");
       await page.waitForURL(/round=2010-11-h1/);

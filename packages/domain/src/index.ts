@@ -22,3 +22,4 @@ export * from "./dhis2-periods.js";
 export * from "./delivery-plans.js";
 export * from "./open-data.js";
 export * from "./regions.js";
+export * from "./monitoring-api.js";

@@ -195,6 +195,8 @@ function better(polarity: Polarity, value: string, than: string): -1 | 0 | 1 | n
 
 export const performanceStatuses = ["target-met", "green", "amber", "red", "grey"] as const;
 export type PerformanceStatus = (typeof performanceStatuses)[number];
+/** The status as the API answers it (the dashboard, a return, the indicator's chart). */
+export const PerformanceStatus = z.enum(performanceStatuses);
 
 export interface Assessment {
   status: PerformanceStatus;

@@ -8,12 +8,11 @@ import { useId } from "react";
 import { createRoute, Link } from "@tanstack/react-router";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { Button, NativeSelect, Table, Title, VisuallyHidden } from "@mantine/core";
-import { performanceStatuses, type AgreementDetailView } from "@accord/domain";
+import { type AgreementDetailView, type DashboardRow, type DashboardView, performanceStatuses } from "@accord/domain";
 import { rootRoute } from "./root";
 import { agreementQuery } from "../features/agreements/queries";
 import { areasQuery } from "../features/reference/queries";
 import { dashboardQuery, type DashboardFilters } from "../features/performance/queries";
-import type { DashboardRow, DashboardView } from "../features/performance/contracts";
 import {
   DirectionText,
   Figure,

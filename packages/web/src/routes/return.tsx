@@ -10,13 +10,12 @@ import { useState, type FormEvent } from "react";
 import { createRoute, Link } from "@tanstack/react-router";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { Button, NativeSelect, Table, Textarea, TextInput, Title } from "@mantine/core";
-import { componentLabel, longDate, performanceStatuses, quantityText, type AreaView } from "@accord/domain";
+import { type AreaView, componentLabel, longDate, ObservationView, type PerformanceStatus, performanceStatuses, quantityText, type ReturnValue, ReturnView } from "@accord/domain";
 import { rootRoute } from "./root";
 import { agreementQuery } from "../features/agreements/queries";
 import { agreementIndicatorQuery } from "../features/indicators/queries";
 import { areasQuery } from "../features/reference/queries";
 import { observationsQuery, returnQuery } from "../features/performance/queries";
-import { ObservationView, ReturnView, type PerformanceStatus } from "../features/performance/contracts";
 import { useMoveReturn, useRecordValue, useSaveReturn, useSubmitDistrict, type RecordValueBody } from "../features/performance/writes";
 import { IllustrativeNotice, PerformanceFlag, ReturnFlag, illustrativeMarker, performanceStatusWords, returnStatusWords } from "../features/performance/parts";
 import { exactDecimal } from "../features/indicators/BaselineEditor";
@@ -36,7 +35,7 @@ interface ValueCells {
 interface ValueRow {
   area: AreaView;
   component: string;
-  current: ObservationView | undefined;
+  current: ReturnValue | undefined;
   editable: boolean;
 }
 

@@ -50,50 +50,5 @@ export const ObservationsQuery = z
   .object({ component: z.string().trim().min(1, "must name a component such as all").max(40, "must be at most 40 characters").optional() })
   .strict();
 
-/** One value as stored, with who recorded it and when (from the session and the database clock). */
-export const ObservationView = z.object({
-  period: z.string(),
-  area: z.string(),
-  component: z.string(),
-  value: z.string(),
-  numerator: z.string().nullable(),
-  denominator: z.string().nullable(),
-  status: z.enum(observationStatuses),
-  source: z.string().nullable(),
-  note: z.string().nullable(),
-  recordedBy: z.string(),
-  recordedAt: z.string(),
-  version: z.number().int(),
-});
-
-const FromDistricts = z.object({ value: z.string(), numerator: z.string().nullable(), denominator: z.string().nullable() });
-
-/** Every value of an indicator by period and component: the county as given and as worked out from its districts. */
-export const IndicatorObservationsView = z.object({
-  indicator: z.string(),
-  unit: z.string().nullable(),
-  aggregation: z.enum(["count", "ratio", "level"]),
-  cumulative: z.boolean(),
-  periods: z.array(
-    z.object({
-      period: z.object({ kind: z.string(), label: z.string(), start: z.string(), end: z.string() }),
-      component: z.string(),
-      county: z.object({
-        recorded: ObservationView.nullable(),
-        fromDistricts: FromDistricts.nullable(),
-        notFromDistricts: z.string().nullable(),
-        value: z.string().nullable(),
-        runningTotal: z.string().nullable().optional(),
-      }),
-      districts: z.array(
-        z.object({
-          area: z.string(),
-          legacyCode: z.string().nullable(),
-          name: z.string(),
-          observation: ObservationView.nullable(),
-          runningTotal: z.string().nullable().optional(),
-        }),
-      ),
-    }),
-  ),
-});
+/** The answers are shared with the web app (@accord/domain monitoring-api.ts). */
+export { IndicatorObservationsView, ObservationView } from "@accord/domain";

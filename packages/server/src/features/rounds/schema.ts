@@ -1,6 +1,9 @@
 /** What opening, closing and publishing a monitoring round accept; checked by zod at the edge. */
 import { z } from "zod";
 import { IsoDate } from "@accord/domain";
+
+/** The answer is shared with the web app (@accord/domain monitoring-api.ts). */
+export { RoundView } from "@accord/domain";
 import { AgreementSlug } from "../../http/route-schemas.js";
 
 /** A round is named in the path by its period: "2008/09 H1" is `2008-09-h1`. */
@@ -29,16 +32,3 @@ export type OpenRoundBody = z.infer<typeof OpenRoundBody>;
 
 export const RoundVersionBody = z.object({ version: Version }).strict();
 export type RoundVersionBody = z.infer<typeof RoundVersionBody>;
-
-export const RoundView = z.object({
-  key: z.string(),
-  period: z.object({ label: z.string(), kind: z.string(), start: z.string(), end: z.string() }),
-  dueDate: z.string(),
-  status: z.enum(["open", "closed", "published"]),
-  openedBy: z.string(),
-  openedAt: z.string(),
-  closedAt: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-  version: z.number().int(),
-});
-export type RoundView = z.infer<typeof RoundView>;

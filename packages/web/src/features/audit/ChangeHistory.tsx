@@ -25,7 +25,7 @@ import { organisationsQuery } from "../reference/queries";
 import { DeliveryPlanContent } from "../delivery-plans/contracts";
 import { summaryWords } from "../delivery-plans/words";
 import { performanceStatusWords, returnStatusWords } from "../performance/parts";
-import type { PerformanceStatus, ReturnStatus } from "../performance/contracts";
+import type { PerformanceStatus, ReturnStatus } from "@accord/domain";
 import {
   componentWords,
   isoTimestamp,

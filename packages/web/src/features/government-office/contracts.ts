@@ -4,8 +4,7 @@
  * break a page.
  */
 import { z } from "zod";
-import { AgreementStatus } from "@accord/domain";
-import { PerformanceStatus } from "../performance/contracts";
+import { AgreementStatus, PerformanceStatus } from "@accord/domain";
 
 export const RegionView = z.object({ code: z.string(), name: z.string(), office: z.string(), abbreviation: z.string() }).loose();
 export type RegionView = z.infer<typeof RegionView>;

@@ -6,12 +6,11 @@
 import { Link } from "@tanstack/react-router";
 import { useQuery } from "@tanstack/react-query";
 import { Title } from "@mantine/core";
-import { trajectoryChart } from "@accord/domain";
+import { type IndicatorPerformanceView, trajectoryChart } from "@accord/domain";
 import { indicatorPerformanceQuery } from "./queries";
 import { agreementQuery } from "../agreements/queries";
 import { Chart } from "./Chart";
 import { DirectionText, Figure, IllustrativeNotice, PerformanceFlag, ProgressMeter, plannedFigure } from "./parts";
-import type { IndicatorPerformanceView } from "./contracts";
 
 function chartOf(view: IndicatorPerformanceView, code: string, countyName: string) {
   const names = [...new Map(view.periods.flatMap((period) => period.districts.map((district) => [district.area, district.name] as const))).entries()];

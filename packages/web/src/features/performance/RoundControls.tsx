@@ -7,12 +7,11 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link } from "@tanstack/react-router";
 import { Button, TextInput, Title } from "@mantine/core";
-import { longDate } from "@accord/domain";
+import { longDate, RoundView } from "@accord/domain";
 import { staleVersion } from "../../api/client";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { ErrorSummary, StatusMessage, problemsFromError, useFields, type Problems } from "../../components/FormProblems";
 import { longDateTime } from "../../words";
-import { RoundView } from "./contracts";
 import { useMoveRound, useOpenRound, type RoundMove } from "./writes";
 
 const stateWords: Record<RoundView["status"], string> = {

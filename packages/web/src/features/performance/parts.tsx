@@ -3,9 +3,8 @@
  * colour alone), progress as a labelled meter, the direction of travel in words, a sparkline that
  * is decoration only (its figures are in the row), and the illustrative-figures notice.
  */
-import { illustrativeFiguresNotice, quantityText, roundDecimal, type NoAssessmentReason } from "@accord/domain";
+import { type Direction, illustrativeFiguresNotice, type NoAssessmentReason, type PerformanceStatus, quantityText, type ReturnStatus, roundDecimal, type SparkPoint } from "@accord/domain";
 import { Flag, type FlagTone } from "../../components/Flag";
-import type { Direction, PerformanceStatus, ReturnStatus, SparkPoint } from "./contracts";
 import "./performance.css";
 
 export const performanceStatusWords: Record<PerformanceStatus, string> = {

@@ -10,7 +10,7 @@ import {
   ReturnListView,
   ReturnView,
   RoundListView,
-} from "./contracts";
+} from "@accord/domain";
 
 export interface DashboardFilters {
   round?: string | undefined;

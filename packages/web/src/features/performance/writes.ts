@@ -6,7 +6,7 @@
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiPath, apiSend } from "../../api/client";
-import { ObservationView, ReturnView, RoundView, type PerformanceStatus } from "./contracts";
+import { ObservationView, ReturnView, RoundView, type PerformanceStatus } from "@accord/domain";
 
 export interface SaveReturnBody {
   progress?: string;
