@@ -128,6 +128,20 @@ describe("GET /api/agreements/overview", () => {
     expect(answer.body).toMatchObject({ error: { field: "region" } });
   });
 
+  it("shows a manager's change to one agreement at once, the others' rows as they were", async () => {
+    const before = await overview(null);
+    const manager = await signIn(api.app, "manager@kent-partnership.example");
+    const detail = await send(api.app, manager, { method: "GET", url: "/api/agreements/kent-ka2" });
+    const version = detail.json<{ version: number }>().version;
+    const changed = await send(api.app, manager, { method: "PATCH", url: "/api/agreements/kent-ka2", body: { status: "submitted", version } });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const after = await overview(null);
+    expect(after.agreements.find((one) => one.slug === "kent-ka2")?.status).toBe("submitted");
+    expect(after.agreements.filter((one) => one.slug !== "kent-ka2")).toEqual(before.agreements.filter((one) => one.slug !== "kent-ka2"));
+    const back = await send(api.app, manager, { method: "PATCH", url: "/api/agreements/kent-ka2", body: { status: "negotiation", version: version + 1 } });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+  });
+
   it("answers 304 to a reader whose copy is current", async () => {
     const first = await api.app.inject({ method: "GET", url: "/api/agreements/overview" });
     const etag = String(first.headers.etag);
