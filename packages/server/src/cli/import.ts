@@ -15,6 +15,7 @@ import { maxUploadFileBytes } from "../features/returns/template-files.js";
 import { roundKey } from "../features/rounds/service.js";
 import { findUserByEmail } from "../features/users/service.js";
 import { registerDhis2Import } from "./dhis2.js";
+import { registerAgreementImport } from "./agreement-import.js";
 
 type WithDatabase = <T>(work: (database: Database) => Promise<T>) => Promise<T>;
 
@@ -66,4 +67,5 @@ export function registerImportCommands(program: Command, withDatabase: WithDatab
     });
 
   registerDhis2Import(imports, withDatabase, print);
+  registerAgreementImport(imports, withDatabase, print);
 }
