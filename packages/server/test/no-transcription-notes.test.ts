@@ -2,8 +2,9 @@
  * Issue 7 point 14: nothing the API answers about the demo speaks of how its data was
  * transcribed ("seed 000", "the seed's text…", "Counted as…", "ni-partial.csv"). Those notes
  * stay in the data files' comments; what the API gives is the documents' words. Every string
- * of every answer is read: the agreements with their indicators, outcomes and freedoms, the
- * whole catalogue entry by entry, the organisations and the areas.
+ * of every answer is read: the agreements with their indicators, outcomes and freedoms, their
+ * reward grant pages and NI 47's delivery plan, the whole catalogue entry by entry, the
+ * organisations and the areas.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "./support/app.js";
@@ -52,6 +53,7 @@ async function everyDemoAnswer(): Promise<[string, unknown][]> {
     await read(`/api/agreements/${slug}/freedoms`);
     await read(`/api/agreements/${slug}/outcomes`);
     await read(`/api/agreements/${slug}/negotiation`);
+    await read(`/api/agreements/${slug}/reward`);
     const keys = new Set<string>();
     for (const theme of agreement.themes) {
       for (const indicator of theme.indicators) keys.add(indicator.key);
@@ -61,6 +63,7 @@ async function everyDemoAnswer(): Promise<[string, unknown][]> {
       }
     }
     for (const key of keys) await read(`/api/agreements/${slug}/indicators/${key}`);
+    if (keys.has("ni-47")) await read(`/api/agreements/${slug}/indicators/ni-47/delivery-plan`);
   }
   for (let page = 1; ; page += 1) {
     const catalogue = (await read(`/api/indicators?limit=500&page=${page}`)) as { indicators: { key: string }[]; total: number };
