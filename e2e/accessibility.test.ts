@@ -28,6 +28,7 @@ const pages: { name: string; path: string; expectsError?: boolean }[] = [
   { name: "bulletins (signed out)", path: "/agreements/kent-ka2/bulletins" },
   { name: "open data and data dictionary", path: "/agreements/kent-ka2/data-dictionary" },
   { name: "open data of an agreement by outcome", path: "/agreements/kent-ka1/data-dictionary" },
+  { name: "import an agreement (signed out)", path: "/import-agreement" },
   { name: "sign-in", path: "/sign-in" },
   { name: "district local action plan", path: "/agreements/kent-ka2/districts/E07000114" },
   { name: "page not found", path: "/no-such-page" },

@@ -67,6 +67,12 @@ function HomePage() {
       <Title order={2}>Agreements</Title>
       <AgreementList agreements={data.agreements} />
       <AgreementPages page={data.page} pages={pages} total={data.total} />
+      {user?.grants.some((grant) => grant.role === "manager") ? (
+        <p>
+          A new agreement from its table (a submission template or your council's spreadsheet):{" "}
+          <Link to="/import-agreement">import an agreement</Link>.
+        </p>
+      ) : null}
       <p>
         Every agreement side by side, region by region: the <Link to="/government-office">Government Office view</Link>.
       </p>

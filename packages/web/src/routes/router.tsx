@@ -25,6 +25,7 @@ import { rewardRoute } from "./reward";
 import { districtPerformanceRoute, indicatorDistrictsRoute } from "./district-performance";
 import { dataDictionaryRoute } from "./data-dictionary";
 import { acrossAgreementsRoute, governmentOfficeRoute } from "./government-office";
+import { importAgreementRoute } from "./import-agreement";
 
 const routeTree = rootRoute.addChildren([
   homeRoute,
@@ -52,6 +53,7 @@ const routeTree = rootRoute.addChildren([
   dataDictionaryRoute,
   governmentOfficeRoute,
   acrossAgreementsRoute,
+  importAgreementRoute,
 ]);
 
 export const router = createRouter({
