@@ -214,7 +214,37 @@ function checkFigures(scope: IndicatorScope, facts: IndicatorFacts, body: Record
   return { value, numerator, denominator };
 }
 
-async function periodRow(tx: Tx, period: ReportingPeriod): Promise<{ id: number }> {
+interface HeldRound {
+  id: number;
+  status: "open" | "closed" | "published";
+  /** Each return's state by agreement indicator; it cannot change while the round is held shared. */
+  returns: Map<number, string>;
+}
+
+/**
+ * What the values written in one transaction share (an upload's rows): the reporting period's
+ * row and the round, held shared once, with its returns' states. The share lock lasts until the
+ * transaction ends, and a return is submitted or decided only under the round's exclusive lock,
+ * so what was read stays true for every later row of the same transaction.
+ */
+export interface WriteBatch {
+  periods: Map<string, Promise<{ id: number }>>;
+  rounds: Map<string, Promise<HeldRound | undefined>>;
+}
+
+export function newWriteBatch(): WriteBatch {
+  return { periods: new Map(), rounds: new Map() };
+}
+
+async function periodRow(tx: Tx, period: ReportingPeriod, batch?: WriteBatch): Promise<{ id: number }> {
+  const kept = batch?.periods.get(period.label);
+  if (kept) return kept;
+  const pending = savePeriod(tx, period);
+  batch?.periods.set(period.label, pending);
+  return pending;
+}
+
+async function savePeriod(tx: Tx, period: ReportingPeriod): Promise<{ id: number }> {
   await tx
     .insert(t.reportingPeriods)
     .values({ label: period.label, kind: period.kind, startDate: period.start, endDate: period.end })
@@ -270,26 +300,41 @@ async function refuseOverlap(
  * Inside one, the values of a return that is submitted or accepted stay as they were sent until a
  * manager returns it. Gives the reason when the value is such a correction, null when a round is open.
  */
+async function lockedRound(tx: Tx, agreementId: number, period: ReportingPeriod): Promise<HeldRound | undefined> {
+  const [round] = await tx
+    .select({ id: t.monitoringRounds.id, status: t.monitoringRounds.status })
+    .from(t.monitoringRounds)
+    .innerJoin(t.reportingPeriods, eq(t.reportingPeriods.id, t.monitoringRounds.periodId))
+    .where(and(eq(t.monitoringRounds.agreementId, agreementId), eq(t.reportingPeriods.label, period.label)))
+    // Shared with other values (an upload's many rows do not wait on each other); a return being
+    // submitted, decided, or the round closed takes it exclusively, so neither crosses a new value.
+    .for("share", { of: t.monitoringRounds });
+  if (!round) return undefined;
+  if (round.status !== "open") return { ...round, returns: new Map() };
+  const returns = await tx
+    .select({ agreementIndicatorId: t.indicatorReturns.agreementIndicatorId, status: t.indicatorReturns.status })
+    .from(t.indicatorReturns)
+    .where(eq(t.indicatorReturns.roundId, round.id));
+  return { ...round, returns: new Map(returns.map((one) => [one.agreementIndicatorId, one.status])) };
+}
+
 async function checkRoundIsOpen(
   tx: Tx,
   actor: Actor,
   scope: IndicatorScope,
   period: ReportingPeriod,
   reason: string | undefined,
+  batch?: WriteBatch,
 ): Promise<string | null> {
-  const [round] = await tx
-    .select({ id: t.monitoringRounds.id, status: t.monitoringRounds.status })
-    .from(t.monitoringRounds)
-    .innerJoin(t.reportingPeriods, eq(t.reportingPeriods.id, t.monitoringRounds.periodId))
-    .where(and(eq(t.monitoringRounds.agreementId, scope.agreementId), eq(t.reportingPeriods.label, period.label)))
-    // Shared with other values (an upload's many rows do not wait on each other); a return being
-    // submitted, decided, or the round closed takes it exclusively, so neither crosses a new value.
-    .for("share", { of: t.monitoringRounds });
+  const cacheKey = `${scope.agreementId}\u0000${period.label}`;
+  let pending = batch?.rounds.get(cacheKey);
+  if (!pending) {
+    pending = lockedRound(tx, scope.agreementId, period);
+    batch?.rounds.set(cacheKey, pending);
+  }
+  const round = await pending;
   if (round?.status === "open") {
-    const [held] = await tx
-      .select({ status: t.indicatorReturns.status })
-      .from(t.indicatorReturns)
-      .where(and(eq(t.indicatorReturns.roundId, round.id), eq(t.indicatorReturns.agreementIndicatorId, scope.agreementIndicatorId)));
+    const held = { status: round.returns.get(scope.agreementIndicatorId) };
     if (held?.status === "submitted" || held?.status === "accepted") {
       throw new AppError(
         "CONFLICT",
@@ -357,10 +402,10 @@ export async function checkObservation(options: {
 }
 
 /** Writes one checked value inside the caller's transaction: round open, no double count, version, audit. */
-export async function writeObservation(tx: Tx, actor: Actor, checked: CheckedObservation): Promise<ObservationView> {
+export async function writeObservation(tx: Tx, actor: Actor, checked: CheckedObservation, batch?: WriteBatch): Promise<ObservationView> {
   const { scope, body, area, period, figures } = checked;
-  const { id: periodId } = await periodRow(tx, period);
-  const correction = await checkRoundIsOpen(tx, actor, scope, period, body.correctionReason);
+  const { id: periodId } = await periodRow(tx, period, batch);
+  const correction = await checkRoundIsOpen(tx, actor, scope, period, body.correctionReason, batch);
   if (checked.cumulative) await refuseOverlap(tx, scope, area.id, body.component, period);
   const fields = {
     ...figures,

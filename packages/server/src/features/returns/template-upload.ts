@@ -17,7 +17,7 @@ import { AppError } from "../../errors.js";
 import type { Actor } from "../../policy/authorize.js";
 import { StaleVersionError } from "../indicators/service.js";
 import { RecordObservationBody } from "../observations/schema.js";
-import { checkObservation, presentObservation, writeObservation } from "../observations/service.js";
+import { checkObservation, newWriteBatch, presentObservation, writeObservation } from "../observations/service.js";
 import type { CheckedObservation, IndicatorFactsCache, ObservationView } from "../observations/service.js";
 import { currentObservations, observationKey, readTemplateFrame } from "./template.js";
 import type { CurrentObservation, TemplateArea, TemplateFrame, TemplateIndicator } from "./template.js";
@@ -299,10 +299,12 @@ export async function importReturnTemplate(options: {
   const values = await db.transaction(async (tx) => {
     const written: ObservationView[] = [];
     const late: UploadProblem[] = [];
+    // The period and the round (held shared, with its returns' states) are read once for every row.
+    const batch = newWriteBatch();
     let conflicts = 0;
     for (const { row, checked } of ready) {
       try {
-        written.push(await writeObservation(tx, actor, checked));
+        written.push(await writeObservation(tx, actor, checked, batch));
       } catch (error) {
         // Someone wrote one of these values between the check and now, or a rule of the write refused it.
         if (error instanceof StaleVersionError) {
