@@ -49,6 +49,23 @@ describe("the Government Office view", () => {
     }
   });
 
+  it("stays usable on a narrow screen: the wide table scrolls in its own region, reached by keyboard", async () => {
+    const { page, problems, close } = await product.open({ width: 360, height: 800 });
+    try {
+      await gotoPage(page, product.url("/government-office?region=south-east"));
+      const table = page.getByTestId("government-office-view");
+      await table.waitFor();
+      const region = page.getByRole("region", { name: /agreements? in the South East/ });
+      expect(await region.getAttribute("tabindex")).toBe("0");
+      // The page itself does not scroll sideways; the table's region does.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+      await expectNoAxeViolations(page);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it("is linked from the agreements list for the public", async () => {
     const { page, problems, close } = await product.open();
     try {
