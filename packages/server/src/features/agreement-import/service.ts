@@ -11,6 +11,7 @@ import type { Db } from "../../db/client.js";
 import * as t from "../../db/schema/index.js";
 import { AppError } from "../../errors.js";
 import type { Actor } from "../../policy/authorize.js";
+import { whenAlreadyCreated } from "../../db/unique-violations.js";
 import { recordAudit } from "../audit/record.js";
 import type { Tx } from "../audit/record.js";
 import { maximumDesignated } from "../choosing/service.js";
@@ -389,9 +390,7 @@ async function writeAgreement(tx: Tx, plan: Plan, options: ImportAgreementOption
   return agreementId;
 }
 
-export async function importAgreementTable(options: ImportAgreementOptions): Promise<ImportPreview> {
-  const table = parseAgreementTable(await readTableFile(options.file));
-  if (options.dryRun) return previewOf(await planImport(options.db, options, table), true, false);
+function importOnce(options: ImportAgreementOptions, table: ImportedTable): Promise<ImportPreview> {
   return options.db.transaction(async (tx) => {
     const plan = await planImport(tx, options, table);
     const existing = plan.problems.find((problem) => problem.message.startsWith(`An agreement ${plan.slug} already exists`));
@@ -409,5 +408,23 @@ export async function importAgreementTable(options: ImportAgreementOptions): Pro
       after: { source: options.fileName ?? null, agreement: preview.agreement, indicators: preview.rows.length, newIndicators: preview.newIndicators, newOrganisations: preview.newOrganisations },
     });
     return preview;
+  });
+}
+
+export async function importAgreementTable(options: ImportAgreementOptions): Promise<ImportPreview> {
+  const table = parseAgreementTable(await readTableFile(options.file));
+  if (options.dryRun) return previewOf(await planImport(options.db, options, table), true, false);
+  // Two imports at once on PostgreSQL: the one that loses the slug hears who has it (409); one that
+  // only lost the race to add the same unknown code or partner tries again, finding it added.
+  const slugTaken = async (): Promise<ImportPreview> => {
+    const plan = await planImport(options.db, options, table);
+    throw new AppError("CONFLICT", `An agreement ${plan.slug} already exists: it was imported a moment ago.`, { field: "slug" });
+  };
+  const again = () => whenAlreadyCreated(() => importOnce(options, table), { agreements_slug_unique: slugTaken });
+  return whenAlreadyCreated(() => importOnce(options, table), {
+    agreements_slug_unique: slugTaken,
+    indicator_definitions_code_unique: again,
+    indicator_definitions_key_unique: again,
+    organisations_slug_unique: again,
   });
 }
