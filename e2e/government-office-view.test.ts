@@ -26,6 +26,10 @@ describe("the Government Office view", () => {
       const cells = await ka2.locator("td").allInnerTexts();
       expect(cells).toContain("2009/10 H1");
       expect(cells).toContain("2 of 35");
+      // Kent Agreement 1 never had a monitoring round: no counts, rather than every indicator "not assessed".
+      const ka1Cells = await table.locator('tr[data-agreement="kent-ka1"]').locator("td").allInnerTexts();
+      expect(ka1Cells).toContain("No round yet");
+      expect(ka1Cells.slice(-6)).toEqual(["—", "—", "—", "—", "—", "—"]);
       expect(await table.locator("caption").innerText()).toMatch(/agreements in England/);
       await expectNoAxeViolations(page);
 

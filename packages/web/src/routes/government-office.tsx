@@ -132,8 +132,9 @@ function GovernmentOfficePage() {
                         <span className="muted">No round yet</span>
                       )}
                     </Table.Td>
+                    {/* With no round there is nothing to count: a column of "not assessed" would read as a verdict. */}
                     {ragOrder.map((status) => (
-                      <Table.Td key={status}>{agreement.rag[status]}</Table.Td>
+                      <Table.Td key={status}>{agreement.round ? agreement.rag[status] : "—"}</Table.Td>
                     ))}
                     <Table.Td>{agreement.round ? agreement.returnsLate : "—"}</Table.Td>
                   </Table.Tr>
