@@ -26,3 +26,4 @@ export * from "./open-data.js";
 export * from "./regions.js";
 export * from "./government-office-api.js";
 export * from "./monitoring-api.js";
+export * from "./consultation-api.js";

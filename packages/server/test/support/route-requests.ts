@@ -275,6 +275,21 @@ export const routeRequests: Record<string, RouteRequest[]> = {
     "/reward/targets/ka1-9-1",
   ),
   "GET /api/agreements/:slug/indicators/:key/reward-what-if": readKa2("/indicators/ni-47/reward-what-if", "/indicators/ka1-9-1/reward-what-if"),
+  // The consultation diary: anyone who may read the agreement reads it; only managers keep it (KA1's events are 1-2, KA2's 3-6).
+  "GET /api/agreements/:slug/consultation-diary": readKa2("/consultation-diary"),
+  "POST /api/agreements/:slug/consultation-diary": onAgreements("POST", "/consultation-diary", ["manager"], null, {
+    date: "2008-06-02",
+    kind: "briefing",
+    title: "A briefing on the submission",
+  }),
+  "PATCH /api/agreements/:slug/consultation-diary/:id": onAgreements(
+    "PATCH",
+    "/consultation-diary/3",
+    ["manager"],
+    null,
+    { version: 999, title: "A changed title" },
+    "/consultation-diary/1",
+  ),
   // DHIS2: anyone who records values may send a file (each value then checked as one); the export reads as the round does.
   "POST /api/dataValueSets": [
     { scope: "none", request: () => ({ method: "POST", url: "/api/dataValueSets?dryRun=true", body: { dataValues: [] } }), allowed: ["manager", "officer", "lsp"] },

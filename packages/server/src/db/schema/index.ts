@@ -5,3 +5,4 @@ export * from "./monitoring.js";
 export * from "./mail.js";
 export * from "./delivery.js";
 export * from "./reward.js";
+export * from "./consultation.js";

@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { AgreementFile, AreasFile, CatalogueFile, OrganisationsFile } from "@accord/domain";
 import { AppError } from "../../errors.js";
 import { RewardGrantFile, rewardGrantFileName } from "../reward/demo.js";
+import { ConsultationDiaryFile, consultationDiaryFileName } from "../consultation/demo.js";
 
 /** Loaded in this order so a predecessor exists before its successor. */
 export const demoAgreementFiles = ["kent-ka1.yaml", "kent-ka2.yaml"] as const;
@@ -20,6 +21,8 @@ export interface DataFiles {
   agreements: AgreementFile[];
   /** data/reward-grant.yaml, where the folder has one (generated bench folders do not). */
   rewardGrant: RewardGrantFile | undefined;
+  /** data/consultation-diary.yaml, where the folder has one. */
+  consultationDiary: ConsultationDiaryFile | undefined;
 }
 
 function readYaml<T extends z.ZodType>(folder: string, file: string, schema: T, problems: { field: string; message: string }[]): z.infer<T> | undefined {
@@ -50,10 +53,13 @@ export function readDataFiles(folder: string, agreementFiles: readonly string[] 
   const rewardGrant = existsSync(join(folder, rewardGrantFileName))
     ? readYaml(folder, rewardGrantFileName, RewardGrantFile, problems)
     : undefined;
+  const consultationDiary = existsSync(join(folder, consultationDiaryFileName))
+    ? readYaml(folder, consultationDiaryFileName, ConsultationDiaryFile, problems)
+    : undefined;
   if (problems.length > 0 || !areas || !organisations || !catalogue || agreements.some((a) => a === undefined)) {
     throw new AppError("INVALID_DATA", `The data files in ${folder} have ${problems.length === 1 ? "1 problem" : `${problems.length} problems`}; nothing was loaded`, {
       details: problems,
     });
   }
-  return { areas, organisations, catalogue, agreements: agreements.filter((a): a is AgreementFile => a !== undefined), rewardGrant };
+  return { areas, organisations, catalogue, agreements: agreements.filter((a): a is AgreementFile => a !== undefined), rewardGrant, consultationDiary };
 }
