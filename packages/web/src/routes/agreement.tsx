@@ -231,6 +231,11 @@ function AgreementPage() {
               Performance Reward Grant
             </Link>
           </li>
+          <li>
+            <Link to="/agreements/$slug/consultation-diary" params={{ slug }}>
+              Consultation diary
+            </Link>
+          </li>
           {permissions?.update ? (
             <li>
               <Link to="/agreements/$slug/indicators/choose" params={{ slug }}>

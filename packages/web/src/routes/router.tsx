@@ -22,6 +22,7 @@ import { performanceRoute } from "./performance";
 import { roundRoute } from "./round";
 import { returnRoute } from "./return";
 import { rewardRoute } from "./reward";
+import { consultationDiaryRoute } from "./consultation-diary";
 import { districtPerformanceRoute, indicatorDistrictsRoute } from "./district-performance";
 import { dataDictionaryRoute } from "./data-dictionary";
 import { acrossAgreementsRoute, governmentOfficeRoute } from "./government-office";
@@ -48,6 +49,7 @@ const routeTree = rootRoute.addChildren([
   roundRoute,
   returnRoute,
   rewardRoute,
+  consultationDiaryRoute,
   indicatorDistrictsRoute,
   districtPerformanceRoute,
   dataDictionaryRoute,
