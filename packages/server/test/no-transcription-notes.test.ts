@@ -3,8 +3,8 @@
  * transcribed ("seed 000", "the seed's text…", "Counted as…", "ni-partial.csv"). Those notes
  * stay in the data files' comments; what the API gives is the documents' words. Every string
  * of every answer is read: the agreements with their indicators, outcomes and freedoms, their
- * reward grant pages, consultation diaries and NI 47's delivery plan, the whole catalogue entry by entry, the
- * organisations and the areas.
+ * reward grant and funding streams pages, consultation diaries and NI 47's delivery plan, the
+ * whole catalogue entry by entry, the organisations and the areas.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "./support/app.js";
@@ -55,6 +55,7 @@ async function everyDemoAnswer(): Promise<[string, unknown][]> {
     await read(`/api/agreements/${slug}/negotiation`);
     await read(`/api/agreements/${slug}/reward`);
     await read(`/api/agreements/${slug}/consultation-diary`);
+    await read(`/api/agreements/${slug}/funding-streams`);
     const keys = new Set<string>();
     for (const theme of agreement.themes) {
       for (const indicator of theme.indicators) keys.add(indicator.key);

@@ -38,6 +38,7 @@ import { distributionListRoutes } from "../features/mail/routes.js";
 import { roundRoutes } from "../features/rounds/routes.js";
 import { rewardRoutes } from "../features/reward/routes.js";
 import { consultationRoutes } from "../features/consultation/routes.js";
+import { fundingRoutes } from "../features/funding/routes.js";
 import { observationRoutes } from "../features/observations/routes.js";
 import { performanceRoutes } from "../features/performance/routes.js";
 import { governmentOfficeRoutes } from "../features/government-office/routes.js";
@@ -108,7 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const mailSettings = options.mail === undefined ? mailSettingsFromEnvironment() : options.mail;
   const mailer = mailSettings ? createMailer(mailSettings) : null;
   if (mailer) app.addHook("onClose", async () => mailer.close());
-  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes, distributionListRoutes, roundRoutes, observationRoutes, performanceRoutes, returnRoutes, performanceReportRoutes, deliveryPlanRoutes, rewardRoutes, consultationRoutes, openDataRoutes]) {
+  for (const routes of [agreementRoutes, indicatorWriteRoutes, negotiationRoutes, choosingRoutes, bulletinRoutes, submissionRoutes, localPlanRoutes, referenceRoutes, userRoutes, myWorkRoutes, distributionListRoutes, roundRoutes, observationRoutes, performanceRoutes, returnRoutes, performanceReportRoutes, deliveryPlanRoutes, rewardRoutes, consultationRoutes, fundingRoutes, openDataRoutes]) {
     await app.register(routes(db, mailer), { prefix: "/api" });
   }
   // Its own line: the file upload parsers stay inside this plugin.

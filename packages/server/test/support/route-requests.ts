@@ -274,6 +274,17 @@ export const routeRequests: Record<string, RouteRequest[]> = {
     { version: 999, pot: "1000000" },
     "/reward/targets/ka1-9-1",
   ),
+  "GET /api/agreements/:slug/funding-streams": readKa2("/funding-streams"),
+  "GET /api/agreements/:slug/funding-streams.xlsx": readKa2("/funding-streams.xlsx"),
+  "POST /api/agreements/:slug/funding-streams": onAgreements("POST", "/funding-streams", ["manager"], null, { name: "Matrix test fund" }),
+  "PATCH /api/agreements/:slug/funding-streams/:stream": onAgreements(
+    "PATCH",
+    "/funding-streams/matrix-test-fund",
+    ["manager"],
+    null,
+    { version: 999, note: "Stale on purpose" },
+    "/funding-streams/stronger-and-safer-communities-fund",
+  ),
   "GET /api/agreements/:slug/indicators/:key/reward-what-if": readKa2("/indicators/ni-47/reward-what-if", "/indicators/ka1-9-1/reward-what-if"),
   // The consultation diary: anyone who may read the agreement reads it; only managers keep it (KA1's events are 1-2, KA2's 3-6).
   "GET /api/agreements/:slug/consultation-diary": readKa2("/consultation-diary"),

@@ -6,3 +6,4 @@ export * from "./mail.js";
 export * from "./delivery.js";
 export * from "./reward.js";
 export * from "./consultation.js";
+export * from "./funding.js";

@@ -10,7 +10,7 @@ export interface AuditEntry {
   /** "target.set", "signUp.create", "grant.revoke"… */
   action: string;
   entityType: "agreement" | "agreementIndicator" | "localActionPlan" | "user" | "indicatorDefinition" | "monitoringRound"
-    | "rewardTarget" | "rewardAssumptions" | "consultationEvent" | "installation";
+    | "rewardTarget" | "rewardAssumptions" | "consultationEvent" | "fundingStream" | "installation";
   entityId: number | string;
   agreementId: number | null;
   before: unknown;

@@ -8,6 +8,7 @@ import { parse } from "yaml";
 import type { z } from "zod";
 import { AgreementFile, AreasFile, CatalogueFile, OrganisationsFile } from "@accord/domain";
 import { AppError } from "../../errors.js";
+import { FundingStreamsFile, fundingStreamsFileName } from "../funding/demo.js";
 import { RewardGrantFile, rewardGrantFileName } from "../reward/demo.js";
 import { ConsultationDiaryFile, consultationDiaryFileName } from "../consultation/demo.js";
 
@@ -23,6 +24,8 @@ export interface DataFiles {
   rewardGrant: RewardGrantFile | undefined;
   /** data/consultation-diary.yaml, where the folder has one. */
   consultationDiary: ConsultationDiaryFile | undefined;
+  /** data/funding-streams.yaml, where the folder has one. */
+  fundingStreams: FundingStreamsFile | undefined;
 }
 
 function readYaml<T extends z.ZodType>(folder: string, file: string, schema: T, problems: { field: string; message: string }[]): z.infer<T> | undefined {
@@ -56,10 +59,13 @@ export function readDataFiles(folder: string, agreementFiles: readonly string[] 
   const consultationDiary = existsSync(join(folder, consultationDiaryFileName))
     ? readYaml(folder, consultationDiaryFileName, ConsultationDiaryFile, problems)
     : undefined;
+  const fundingStreams = existsSync(join(folder, fundingStreamsFileName))
+    ? readYaml(folder, fundingStreamsFileName, FundingStreamsFile, problems)
+    : undefined;
   if (problems.length > 0 || !areas || !organisations || !catalogue || agreements.some((a) => a === undefined)) {
     throw new AppError("INVALID_DATA", `The data files in ${folder} have ${problems.length === 1 ? "1 problem" : `${problems.length} problems`}; nothing was loaded`, {
       details: problems,
     });
   }
-  return { areas, organisations, catalogue, agreements: agreements.filter((a): a is AgreementFile => a !== undefined), rewardGrant, consultationDiary };
+  return { areas, organisations, catalogue, agreements: agreements.filter((a): a is AgreementFile => a !== undefined), rewardGrant, consultationDiary, fundingStreams };
 }

@@ -14,6 +14,7 @@ import type { DataFiles } from "./data-files.js";
 import { OrganisationDirectory } from "./organisation-names.js";
 import { createDemoUsers } from "./demo-users.js";
 import { illustrativeFiguresAgreement, loadIllustrativeFigures } from "./illustrative-figures.js";
+import { loadDemoFundingStreams } from "../funding/demo.js";
 import { loadDemoRewardGrant } from "../reward/demo.js";
 import { loadDemoConsultationDiary } from "../consultation/demo.js";
 import type { IllustrativeFiguresReport } from "./illustrative-figures.js";
@@ -467,6 +468,7 @@ export async function loadDemo(database: Database, dataFolder: string, agreement
       const agreementId = await insertAgreement(context, agreement, areaIds);
       await loadDemoRewardGrant(tx, files.rewardGrant, agreement.slug, agreementId);
       await loadDemoConsultationDiary(tx, files.consultationDiary, agreement.slug, agreementId);
+      await loadDemoFundingStreams(tx, files.fundingStreams, agreement.slug, agreementId);
       // Only with the agreement itself: an agreement already present may hold real figures by now.
       if (agreement.slug === illustrativeFiguresAgreement) {
         report.illustrativeFigures = await loadIllustrativeFigures(tx, agreementId);
