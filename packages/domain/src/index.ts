@@ -27,3 +27,4 @@ export * from "./regions.js";
 export * from "./government-office-api.js";
 export * from "./monitoring-api.js";
 export * from "./consultation-api.js";
+export * from "./funding-api.js";

@@ -236,6 +236,11 @@ function AgreementPage() {
               Consultation diary
             </Link>
           </li>
+          <li>
+            <Link to="/agreements/$slug/funding-streams" params={{ slug }}>
+              Funding streams
+            </Link>
+          </li>
           {permissions?.update ? (
             <li>
               <Link to="/agreements/$slug/indicators/choose" params={{ slug }}>

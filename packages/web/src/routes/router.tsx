@@ -23,6 +23,7 @@ import { roundRoute } from "./round";
 import { returnRoute } from "./return";
 import { rewardRoute } from "./reward";
 import { consultationDiaryRoute } from "./consultation-diary";
+import { fundingStreamsRoute } from "./funding-streams";
 import { districtPerformanceRoute, indicatorDistrictsRoute } from "./district-performance";
 import { dataDictionaryRoute } from "./data-dictionary";
 import { acrossAgreementsRoute, governmentOfficeRoute } from "./government-office";
@@ -50,6 +51,7 @@ const routeTree = rootRoute.addChildren([
   returnRoute,
   rewardRoute,
   consultationDiaryRoute,
+  fundingStreamsRoute,
   indicatorDistrictsRoute,
   districtPerformanceRoute,
   dataDictionaryRoute,
