@@ -2,7 +2,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Db } from "../../db/client.js";
 import { AgreementParams, apiErrors } from "../../http/route-schemas.js";
-import { fundingStreamsWorkbook } from "./export-xlsx.js";
 import { FundingStreamCreateBody, FundingStreamParams, FundingStreamsView, FundingStreamUpdateBody, FundingStreamView } from "./schema.js";
 import { addFundingStream, listFundingStreams, updateFundingStream } from "./service.js";
 
@@ -30,6 +29,8 @@ export function fundingRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const view = await listFundingStreams({ db, actor: request.actor, slug: request.params.slug });
+        // exceljs loads with the first workbook asked for, not at start.
+        const { fundingStreamsWorkbook } = await import("./export-xlsx.js");
         return reply
           .header("Content-Disposition", `attachment; filename="${request.params.slug}-funding-streams.xlsx"`)
           .header("Cache-Control", "no-store")
